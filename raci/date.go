@@ -1,0 +1,93 @@
+package raci
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Date is a calendar date without time or time zone, written YYYY-MM-DD.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDate parses a YYYY-MM-DD date and rejects impossible dates such as
+// 2026-13-01 or 2026-02-30.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil || len(s) != len(time.DateOnly) {
+		return Date{}, fmt.Errorf("%q is not a date: expected YYYY-MM-DD, a real calendar day", s)
+	}
+	return DateOf(t), nil
+}
+
+// MustDate is ParseDate for literals in tests and examples; it panics on a bad date.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// DateOf returns the calendar date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{Year: y, Month: m, Day: d}
+}
+
+// Today returns today's date in UTC.
+func Today() Date { return DateOf(time.Now().UTC()) }
+
+// IsZero reports whether d is the zero Date (no date).
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String returns d as YYYY-MM-DD.
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
+
+// Time returns midnight UTC of d.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// AddDays returns d moved by n days.
+func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
+
+// MarshalText writes YYYY-MM-DD.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads YYYY-MM-DD.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// MarshalJSON writes "YYYY-MM-DD".
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads "YYYY-MM-DD".
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("a date must be a YYYY-MM-DD string, found %s", b)
+	}
+	return d.UnmarshalText([]byte(s))
+}
+
+// MarshalYAML writes the date as a quoted YYYY-MM-DD string, so that YAML readers
+// do not turn it into a timestamp.
+func (d Date) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Value: d.String()}, nil
+}
+
+// UnmarshalYAML reads YYYY-MM-DD, quoted or not.
+func (d *Date) UnmarshalYAML(n *yaml.Node) error { return d.UnmarshalText([]byte(n.Value)) }

@@ -1,0 +1,244 @@
+package raci
+
+// Register is one organisation's documented information-security roles and
+// responsibilities (register format version 1). Field names follow the format's
+// snake_case keys in JSON and YAML.
+//
+// Optional values are pointers or omitted-when-zero fields, so that a Register
+// marshals back to exactly what was written: a value given in the source is kept
+// (an explicit false, an empty list), a value left out stays out. Defaults of
+// absent fields are applied by the accessors (Person.StatusOrDefault, ...) and by
+// the rules, never written into the model.
+type Register struct {
+	Version      int          `json:"version" yaml:"version"`
+	Organisation Organisation `json:"organisation" yaml:"organisation"`
+	Policy       *Policy      `json:"policy,omitempty" yaml:"policy,omitempty"`
+	Roles        []Role       `json:"roles" yaml:"roles"`
+	People       []Person     `json:"people" yaml:"people"`
+	Teams        []Team       `json:"teams,omitzero" yaml:"teams,omitempty"`
+	Assets       []Asset      `json:"assets,omitzero" yaml:"assets,omitempty"`
+	Activities   []Activity   `json:"activities,omitzero" yaml:"activities,omitempty"`
+	Authorities  []Authority  `json:"authorities,omitzero" yaml:"authorities,omitempty"`
+	Delegations  []Delegation `json:"delegations,omitzero" yaml:"delegations,omitempty"`
+	Risks        []Risk       `json:"risks,omitzero" yaml:"risks,omitempty"`
+	Segregation  []Conflict   `json:"segregation,omitzero" yaml:"segregation,omitempty"`
+	Exceptions   []Exception  `json:"exceptions,omitzero" yaml:"exceptions,omitempty"`
+
+	// source is where the register was loaded from, for line numbers; nil when the
+	// register was built in code.
+	source *source
+}
+
+// Attributes is free-form, organisation-specific data that every entity may
+// carry for custom rules. Values are JSON values: numbers are json.Number, so the
+// digits written are kept.
+type Attributes map[string]any
+
+// Organisation describes the organisation and the approval of the register.
+type Organisation struct {
+	Name string `json:"name" yaml:"name"`
+	// HandlesPersonalData (default false) requires a data protection officer role.
+	HandlesPersonalData *bool `json:"handles_personal_data,omitempty" yaml:"handles_personal_data,omitempty"`
+	// ApprovedBy is the person id of the senior manager who approved the register.
+	ApprovedBy string `json:"approved_by,omitempty" yaml:"approved_by,omitempty"`
+	ApprovedOn *Date  `json:"approved_on,omitempty" yaml:"approved_on,omitempty"`
+	// ReviewedOn is the date of the last review of the register.
+	ReviewedOn *Date      `json:"reviewed_on,omitempty" yaml:"reviewed_on,omitempty"`
+	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// Policy is the information security policy the register implements (Annex A 5.1).
+type Policy struct {
+	ID         string `json:"id" yaml:"id"`
+	Title      string `json:"title" yaml:"title"`
+	ApprovedBy string `json:"approved_by,omitempty" yaml:"approved_by,omitempty"`
+	ApprovedOn *Date  `json:"approved_on,omitempty" yaml:"approved_on,omitempty"`
+	// OverallResponsibility is the role id responsible for information security overall.
+	OverallResponsibility string     `json:"overall_responsibility,omitempty" yaml:"overall_responsibility,omitempty"`
+	Attributes            Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// Role is an information-security role the organisation needs.
+type Role struct {
+	ID       string       `json:"id" yaml:"id"`
+	Name     string       `json:"name" yaml:"name"`
+	Kind     RoleKind     `json:"kind" yaml:"kind"`
+	Function BusinessFunc `json:"function" yaml:"function"`
+	// Duties is what the role is responsible for.
+	Duties []string `json:"duties,omitzero" yaml:"duties,omitempty"`
+	// Competences lists competence ids every holder must have and keep current.
+	Competences []string   `json:"competences,omitzero" yaml:"competences,omitempty"`
+	Attributes  Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// Person is a member of staff or a contractor.
+type Person struct {
+	ID         string     `json:"id" yaml:"id"`
+	Name       string     `json:"name" yaml:"name"`
+	Email      string     `json:"email,omitempty" yaml:"email,omitempty"`
+	Employment Employment `json:"employment,omitempty" yaml:"employment,omitempty"`
+	Status     Status     `json:"status,omitempty" yaml:"status,omitempty"`
+	// Roles are the role ids held directly.
+	Roles                           []string           `json:"roles,omitzero" yaml:"roles,omitempty"`
+	JobDescriptionHasSecurityDuties *bool              `json:"job_description_has_security_duties,omitempty" yaml:"job_description_has_security_duties,omitempty"`
+	Acknowledgements                *Acknowledgements  `json:"acknowledgements,omitempty" yaml:"acknowledgements,omitempty"`
+	Competences                     []CompetenceRecord `json:"competences,omitzero" yaml:"competences,omitempty"`
+	Attributes                      Attributes         `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// StatusOrDefault returns the person's status, StatusActive when absent.
+func (p *Person) StatusOrDefault() Status {
+	if p.Status == "" {
+		return StatusActive
+	}
+	return p.Status
+}
+
+// EmploymentOrDefault returns the person's employment, EmploymentEmployee when absent.
+func (p *Person) EmploymentOrDefault() Employment {
+	if p.Employment == "" {
+		return EmploymentEmployee
+	}
+	return p.Employment
+}
+
+// Acknowledgements records what a person signed or completed, and when.
+type Acknowledgements struct {
+	// Policy is when the person signed the policy.
+	Policy    *Date `json:"policy,omitempty" yaml:"policy,omitempty"`
+	Induction *Date `json:"induction,omitempty" yaml:"induction,omitempty"`
+	// AwarenessTraining is when the person last completed awareness training.
+	AwarenessTraining *Date `json:"awareness_training,omitempty" yaml:"awareness_training,omitempty"`
+}
+
+// CompetenceRecord records a competence a person achieved.
+type CompetenceRecord struct {
+	ID         string `json:"id" yaml:"id"`
+	AchievedOn Date   `json:"achieved_on" yaml:"achieved_on"`
+	ExpiresOn  *Date  `json:"expires_on,omitempty" yaml:"expires_on,omitempty"`
+	Evidence   string `json:"evidence,omitempty" yaml:"evidence,omitempty"`
+}
+
+// Team is a group of people that holds roles together: every member holds the
+// team's roles.
+type Team struct {
+	ID         string     `json:"id" yaml:"id"`
+	Name       string     `json:"name" yaml:"name"`
+	Members    []string   `json:"members,omitzero" yaml:"members,omitempty"`
+	Roles      []string   `json:"roles,omitzero" yaml:"roles,omitempty"`
+	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// Asset is an information or other associated asset (Annex A 5.9).
+type Asset struct {
+	ID   string    `json:"id" yaml:"id"`
+	Name string    `json:"name" yaml:"name"`
+	Type AssetType `json:"type" yaml:"type"`
+	// Owner is the role id accountable for the asset's protection.
+	Owner string `json:"owner,omitempty" yaml:"owner,omitempty"`
+	// Custodian is the role id that runs the asset day to day.
+	Custodian      string         `json:"custodian,omitempty" yaml:"custodian,omitempty"`
+	Classification Classification `json:"classification,omitempty" yaml:"classification,omitempty"`
+	PersonalData   *bool          `json:"personal_data,omitempty" yaml:"personal_data,omitempty"`
+	Attributes     Attributes     `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// Activity is a security process with its RACI.
+type Activity struct {
+	ID      string  `json:"id" yaml:"id"`
+	Name    string  `json:"name" yaml:"name"`
+	Process Process `json:"process" yaml:"process"`
+	RACI    *RACI   `json:"raci,omitempty" yaml:"raci,omitempty"`
+	// Assets are the asset ids the activity covers.
+	Assets        []string  `json:"assets,omitzero" yaml:"assets,omitempty"`
+	Frequency     Frequency `json:"frequency,omitempty" yaml:"frequency,omitempty"`
+	LastPerformed *Date     `json:"last_performed,omitempty" yaml:"last_performed,omitempty"`
+	// SignedOff is the accountable owner's review of the result.
+	SignedOff  *Signature `json:"signed_off,omitempty" yaml:"signed_off,omitempty"`
+	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// RACI lists the role ids responsible, accountable, consulted and informed.
+type RACI struct {
+	Responsible []string `json:"responsible,omitzero" yaml:"responsible,omitempty"`
+	Accountable []string `json:"accountable,omitzero" yaml:"accountable,omitempty"`
+	Consulted   []string `json:"consulted,omitzero" yaml:"consulted,omitempty"`
+	Informed    []string `json:"informed,omitzero" yaml:"informed,omitempty"`
+}
+
+// Signature is evidence of who signed something, and when.
+type Signature struct {
+	// By is a person id.
+	By   string `json:"by" yaml:"by"`
+	Date Date   `json:"date" yaml:"date"`
+}
+
+// Authority is an authorisation level: which role may take which decision.
+type Authority struct {
+	ID       string   `json:"id" yaml:"id"`
+	Decision Decision `json:"decision" yaml:"decision"`
+	// Approver is the role id that may take the decision.
+	Approver string `json:"approver" yaml:"approver"`
+	Scope    string `json:"scope,omitempty" yaml:"scope,omitempty"`
+	// Assets limits the authority to these asset ids; empty means all.
+	Assets []string `json:"assets,omitzero" yaml:"assets,omitempty"`
+	// MaxRiskLevel is, for accept_risk, the highest residual level the approver may accept.
+	MaxRiskLevel RiskLevel  `json:"max_risk_level,omitempty" yaml:"max_risk_level,omitempty"`
+	Attributes   Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// Delegation hands an activity's task from one role to another; accountability
+// stays with the delegator.
+type Delegation struct {
+	ID       string `json:"id" yaml:"id"`
+	Activity string `json:"activity" yaml:"activity"`
+	From     string `json:"from" yaml:"from"`
+	To       string `json:"to" yaml:"to"`
+	// Scope is DelegationResponsible when absent.
+	Scope     DelegationScope `json:"scope,omitempty" yaml:"scope,omitempty"`
+	StartsOn  *Date           `json:"starts_on,omitempty" yaml:"starts_on,omitempty"`
+	ExpiresOn *Date           `json:"expires_on,omitempty" yaml:"expires_on,omitempty"`
+	// Review is the delegator's check that the task was done.
+	Review     *Signature `json:"review,omitempty" yaml:"review,omitempty"`
+	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// Risk is a risk and its owner (clause 6.1).
+type Risk struct {
+	ID         string      `json:"id" yaml:"id"`
+	Title      string      `json:"title" yaml:"title"`
+	Owner      string      `json:"owner,omitempty" yaml:"owner,omitempty"`
+	Assets     []string    `json:"assets,omitzero" yaml:"assets,omitempty"`
+	Residual   RiskLevel   `json:"residual,omitempty" yaml:"residual,omitempty"`
+	Treatment  Treatment   `json:"treatment,omitempty" yaml:"treatment,omitempty"`
+	Acceptance *Acceptance `json:"acceptance,omitempty" yaml:"acceptance,omitempty"`
+	Attributes Attributes  `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// Acceptance records who accepted a residual risk.
+type Acceptance struct {
+	By        string `json:"by" yaml:"by"`
+	Date      Date   `json:"date" yaml:"date"`
+	ExpiresOn *Date  `json:"expires_on,omitempty" yaml:"expires_on,omitempty"`
+	Rationale string `json:"rationale,omitempty" yaml:"rationale,omitempty"`
+}
+
+// Conflict is a pair of roles no single person may hold (segregation of duties, A.5.3).
+type Conflict struct {
+	ID         string     `json:"id" yaml:"id"`
+	Roles      []string   `json:"roles" yaml:"roles"`
+	Reason     string     `json:"reason,omitempty" yaml:"reason,omitempty"`
+	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// Exception is an approved, expiring waiver of the findings of one rule for one
+// subject.
+type Exception struct {
+	ID         string     `json:"id" yaml:"id"`
+	Rule       string     `json:"rule" yaml:"rule"`
+	Subject    string     `json:"subject" yaml:"subject"`
+	Reason     string     `json:"reason" yaml:"reason"`
+	ApprovedBy string     `json:"approved_by" yaml:"approved_by"`
+	ExpiresOn  Date       `json:"expires_on" yaml:"expires_on"`
+	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
