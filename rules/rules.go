@@ -181,7 +181,9 @@ func CatalogueOf(mods map[string]*ast.Module, root ast.Ref) ([]Meta, error) {
 	for _, m := range byPkg {
 		out = append(out, m)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID || out[i].ID == out[j].ID && out[i].Package < out[j].Package })
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].ID < out[j].ID || out[i].ID == out[j].ID && out[i].Package < out[j].Package
+	})
 	for i := 1; i < len(out); i++ {
 		if out[i].ID == out[i-1].ID {
 			errs = append(errs, fmt.Sprintf("%s:%d: rule id %s is already used by package %s (%s:%d)", out[i].File, out[i].Line, out[i].ID, out[i-1].Package, out[i-1].File, out[i-1].Line))

@@ -1,0 +1,459 @@
+package raci
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/rolecall/rolecall/rules"
+)
+
+// Engine evaluates the bundled Annex A 5.2 rules, and any organisation rules, on
+// registers. NewEngine compiles everything once; Evaluate is cheap and safe to call
+// from many goroutines at once.
+type Engine struct {
+	query    rego.PreparedEvalQuery
+	rules    []Rule
+	known    map[string]bool
+	params   map[string]any
+	timeout  time.Duration
+	modules  map[string]*ast.Module
+	data     map[string]any
+	printCap int
+}
+
+// Rule describes one rule of the engine's catalogue, read from its METADATA.
+type Rule struct {
+	// ID is the stable rule id, e.g. A52-ASSET-001.
+	ID string `json:"id"`
+	// Title says what the rule finds.
+	Title string `json:"title"`
+	// Description explains the rule.
+	Description string `json:"description,omitempty"`
+	// Severity is the severity the engine reports (after overrides).
+	Severity Severity `json:"severity"`
+	// DefaultSeverity is the severity in the rule's METADATA.
+	DefaultSeverity Severity `json:"default_severity"`
+	// Control is the ISO/IEC 27001:2022 control or clause, e.g. A.5.2.
+	Control string `json:"control,omitempty"`
+	// Remediation says what to do about a finding.
+	Remediation string `json:"remediation,omitempty"`
+	// Package is the Rego package of the rule.
+	Package string `json:"package"`
+	// File and Line locate the rule's METADATA.
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Custom is true for organisation rules (package rolecall.custom.*).
+	Custom bool `json:"custom,omitempty"`
+	// Disabled is true when the rule is not evaluated.
+	Disabled bool `json:"disabled,omitempty"`
+	// References lists related resources (URLs).
+	References []string `json:"references,omitempty"`
+}
+
+// Option configures NewEngine. Options are applied in order; one that fails
+// makes NewEngine return its error.
+type Option func(*engineConfig) error
+
+type engineConfig struct {
+	params       map[string]any
+	disabled     []string
+	severities   map[string]Severity
+	customFS     []fs.FS
+	timeout      time.Duration
+	printCap     int
+	capturePrint bool
+}
+
+// WithParams overrides rule parameters (see the catalogue's parameter table).
+// Organisation rules may declare parameters of their own in their METADATA
+// (custom.params with defaults). An unknown name or a value of the wrong type is
+// an error wrapping ErrInvalidConfig. Later calls merge over earlier ones.
+func WithParams(params map[string]any) Option {
+	return func(c *engineConfig) error {
+		for k, v := range params {
+			c.params[k] = v
+		}
+		return nil
+	}
+}
+
+// WithDisabled turns rules off by id (bundled or organisation rules). An unknown
+// id is an error wrapping ErrInvalidConfig.
+func WithDisabled(ids ...string) Option {
+	return func(c *engineConfig) error {
+		c.disabled = append(c.disabled, ids...)
+		return nil
+	}
+}
+
+// WithSeverity overrides the severity of a rule (bundled or organisation rule).
+func WithSeverity(ruleID string, s Severity) Option {
+	return func(c *engineConfig) error {
+		if s.Rank() < 0 {
+			return fmt.Errorf("%w: severity %q for rule %s is not one of %s", ErrInvalidConfig, s, ruleID, severityList())
+		}
+		c.severities[ruleID] = s
+		return nil
+	}
+}
+
+// WithRules adds organisation rules: every .rego file in fsys (files ending in
+// _test.rego are tests, not rules). Each rule is a package rolecall.custom.NAME with
+// a METADATA block (title, custom.id, custom.severity, optional custom.control,
+// custom.remediation, custom.params) that defines `finding contains f` with
+// subject, message and optional path, exactly like the bundled rules. Rules compile
+// against SandboxCapabilities.
+func WithRules(fsys fs.FS) Option {
+	return func(c *engineConfig) error {
+		c.customFS = append(c.customFS, fsys)
+		return nil
+	}
+}
+
+// WithTimeout bounds every evaluation (default 60s) on top of the context's own
+// deadline. Zero or negative means only the context's deadline applies.
+func WithTimeout(d time.Duration) Option {
+	return func(c *engineConfig) error {
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithConfig applies a loaded rolecall.yaml configuration: its parameters,
+// disabled rules, severity overrides and organisation rule directories.
+func WithConfig(cfg *Config) Option {
+	return func(c *engineConfig) error {
+		if cfg == nil {
+			return nil
+		}
+		for k, v := range cfg.Params {
+			c.params[k] = v
+		}
+		c.disabled = append(c.disabled, cfg.Disable...)
+		for id, s := range cfg.Severity {
+			if err := WithSeverity(id, s)(c); err != nil {
+				return err
+			}
+		}
+		for _, dir := range cfg.RuleDirs() {
+			c.customFS = append(c.customFS, dirFS(dir))
+		}
+		if cfg.Timeout > 0 {
+			c.timeout = cfg.Timeout
+		}
+		return nil
+	}
+}
+
+// NewEngine compiles the bundled rules (and organisation rules given with
+// WithRules or WithConfig) into a prepared query. Errors wrap ErrRules (rules that
+// do not compile, lack METADATA, clash or use a forbidden builtin) or
+// ErrInvalidConfig (unknown parameter, bad value, unknown rule id).
+func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
+	cfg := &engineConfig{params: map[string]any{}, severities: map[string]Severity{}, timeout: 60 * time.Second, printCap: 64 << 10}
+	for _, o := range opts {
+		if err := o(cfg); err != nil {
+			return nil, err
+		}
+	}
+
+	mods, err := rules.ParseDir(rules.FS(), "rolecall")
+	if err != nil {
+		return nil, fmt.Errorf("%w: bundled rules: %v", ErrRules, err)
+	}
+	for f := range mods {
+		if strings.HasSuffix(f, "_test.rego") {
+			delete(mods, f)
+		}
+	}
+	bundled, err := rules.CatalogueOf(mods, ast.MustParseRef("data.rolecall.rules"))
+	if err != nil {
+		return nil, fmt.Errorf("%w: bundled rules: %v", ErrRules, err)
+	}
+
+	custom, customDefaults, err := loadCustomRules(cfg.customFS, mods)
+	if err != nil {
+		return nil, err
+	}
+	all := make([]Rule, 0, len(bundled)+len(custom))
+	for _, m := range bundled {
+		all = append(all, ruleOf(m, false))
+	}
+	for _, m := range custom {
+		all = append(all, ruleOf(m, true))
+	}
+	if err := checkUniqueIDs(all); err != nil {
+		return nil, err
+	}
+	known := make(map[string]bool, len(all))
+	for _, r := range all {
+		known[r.ID] = true
+	}
+	for _, id := range cfg.disabled {
+		if !known[id] {
+			return nil, fmt.Errorf("%w: cannot disable unknown rule %q", ErrInvalidConfig, id)
+		}
+	}
+	sevOverrides := map[string]any{}
+	for id, s := range cfg.severities {
+		if !known[id] {
+			return nil, fmt.Errorf("%w: cannot set the severity of unknown rule %q", ErrInvalidConfig, id)
+		}
+		sevOverrides[id] = string(s)
+	}
+	disabledSet := map[string]bool{}
+	for _, id := range cfg.disabled {
+		disabledSet[id] = true
+	}
+	for i := range all {
+		all[i].Disabled = disabledSet[all[i].ID]
+		if s, ok := cfg.severities[all[i].ID]; ok {
+			all[i].Severity = s
+		}
+	}
+
+	defaults, err := defaultParams()
+	if err != nil {
+		return nil, err
+	}
+	params, err := mergeParams(defaults, customDefaults, cfg.params)
+	if err != nil {
+		return nil, err
+	}
+
+	disabledList := make([]any, 0, len(cfg.disabled))
+	for _, id := range cfg.disabled {
+		disabledList = append(disabledList, id)
+	}
+	data := map[string]any{
+		"rolecall": map[string]any{
+			"params": params,
+			"config": map[string]any{"disabled": disabledList, "severity": sevOverrides},
+			"catalogue": map[string]any{
+				"rules":  rules.CatalogueData(bundled),
+				"custom": rules.CatalogueData(custom),
+			},
+		},
+	}
+	// Round-trip through JSON so the store holds plain JSON values only.
+	var storeData map[string]any
+	if b, err := json.Marshal(data); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidConfig, err)
+	} else if err := decodeJSON(b, &storeData); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidConfig, err)
+	}
+
+	ropts := []func(*rego.Rego){
+		rego.Query("data.rolecall.report"),
+		rego.Store(inmem.NewFromObject(storeData)),
+		rego.Capabilities(SandboxCapabilities()),
+		rego.SetRegoVersion(ast.RegoV1),
+		rego.StrictBuiltinErrors(true),
+	}
+	names := make([]string, 0, len(mods))
+	for f := range mods {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, f := range names {
+		ropts = append(ropts, rego.ParsedModule(mods[f]))
+	}
+	pq, err := rego.New(ropts...).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrRules, describeCompileError(err))
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	return &Engine{query: pq, rules: all, known: known, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap}, nil
+}
+
+func ruleOf(m rules.Meta, custom bool) Rule {
+	return Rule{ID: m.ID, Title: m.Title, Description: m.Description, Severity: Severity(m.Severity), DefaultSeverity: Severity(m.Severity),
+		Control: m.Control, Remediation: m.Remediation, Package: m.Package, File: m.File, Line: m.Line, Custom: custom, References: m.References}
+}
+
+func checkUniqueIDs(all []Rule) error {
+	seen := map[string]Rule{}
+	var errs []string
+	for _, r := range all {
+		if prev, dup := seen[r.ID]; dup {
+			errs = append(errs, fmt.Sprintf("%s:%d: rule id %s of package %s is already used by package %s (%s:%d)", r.File, r.Line, r.ID, r.Package, prev.Package, prev.File, prev.Line))
+			continue
+		}
+		seen[r.ID] = r
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w: %s", ErrRules, strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Rules returns the engine's catalogue: the bundled rules and the organisation's,
+// sorted by id, with the severity the engine reports and whether each is disabled.
+func (e *Engine) Rules() []Rule { return append([]Rule(nil), e.rules...) }
+
+// Params returns the parameters the engine evaluates with (defaults merged with
+// overrides), as plain JSON values.
+func (e *Engine) Params() map[string]any {
+	var out map[string]any
+	b, _ := json.Marshal(e.params)
+	_ = decodeJSON(b, &out)
+	return out
+}
+
+// EvalOption configures one Evaluate call.
+type EvalOption func(*evalConfig)
+
+type evalConfig struct {
+	asOf Date
+}
+
+// AsOf sets the evaluation date every date rule is measured against (default:
+// today in UTC, read once when Evaluate starts).
+func AsOf(d Date) EvalOption { return func(c *evalConfig) { c.asOf = d } }
+
+// Evaluate checks reg as of the evaluation date and returns the findings in a
+// deterministic order (severity, rule, subject, path, message) with a summary.
+// Findings carry the source line of their path when reg was loaded from a file.
+// It honours ctx's deadline and the engine's timeout; an exceeded deadline gives
+// an error wrapping ErrEvaluation and context.DeadlineExceeded. Evaluate never
+// modifies reg.
+func (e *Engine) Evaluate(ctx context.Context, reg *Register, opts ...EvalOption) (rep *Report, err error) {
+	if reg == nil {
+		return nil, fmt.Errorf("%w: no register", ErrEvaluation)
+	}
+	cfg := &evalConfig{}
+	for _, o := range opts {
+		o(cfg)
+	}
+	if cfg.asOf.IsZero() {
+		cfg.asOf = Today()
+	}
+	if e.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, e.timeout)
+		defer cancel()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			rep, err = nil, fmt.Errorf("%w: internal error during evaluation: %v", ErrEvaluation, r)
+		}
+	}()
+	input, err := InputOf(reg, cfg.asOf)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrEvaluation, err)
+	}
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, fmt.Errorf("%w: stopped after the deadline: %w", ErrEvaluation, ctxErr)
+		}
+		return nil, fmt.Errorf("%w: %v", ErrEvaluation, err)
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, fmt.Errorf("%w: data.rolecall.report is undefined", ErrEvaluation)
+	}
+	findings, err := findingsOf(rs[0].Expressions[0].Value, reg)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrEvaluation, err)
+	}
+	return newReport(reg, cfg.asOf, findings), nil
+}
+
+// InputOf returns the Rego input rolecall evaluates: {"as_of": "YYYY-MM-DD",
+// "register": the register as JSON}. It is what an OPA server is sent as input.
+func InputOf(reg *Register, asOf Date) (ast.Value, error) {
+	b, err := json.Marshal(reg)
+	if err != nil {
+		return nil, err
+	}
+	regVal, err := ast.ValueFromReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewObject(
+		[2]*ast.Term{ast.StringTerm("as_of"), ast.StringTerm(asOf.String())},
+		[2]*ast.Term{ast.StringTerm("register"), ast.NewTerm(regVal)},
+	), nil
+}
+
+func findingsOf(v any, reg *Register) ([]Finding, error) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("data.rolecall.report is %T, not an object", v)
+	}
+	list, ok := obj["findings"].([]any)
+	if !ok {
+		return nil, errors.New("data.rolecall.report has no findings list")
+	}
+	out := make([]Finding, 0, len(list))
+	for _, item := range list {
+		m, ok := item.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("a finding is %T, not an object", item)
+		}
+		str := func(k string) string { s, _ := m[k].(string); return s }
+		f := Finding{
+			Rule: str("rule"), Severity: Severity(str("severity")), Control: str("control"), Title: str("title"),
+			Subject: str("subject"), Message: str("message"), Path: str("path"), Remediation: str("remediation"), Waived: str("waived"),
+		}
+		if f.Path != "" {
+			pos := reg.Position(f.Path)
+			f.Line, f.Column = pos.Line, pos.Column
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func decodeJSON(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	return dec.Decode(v)
+}
+
+// describeCompileError turns OPA compile errors into "file:line: message" lines.
+func describeCompileError(err error) string {
+	var errs ast.Errors
+	if errors.As(err, &errs) {
+		parts := make([]string, 0, len(errs))
+		for _, e := range errs {
+			loc := ""
+			if e.Location != nil {
+				loc = fmt.Sprintf("%s:%d: ", e.Location.File, e.Location.Row)
+			}
+			parts = append(parts, loc+e.Message)
+		}
+		return strings.Join(parts, "; ")
+	}
+	return err.Error()
+}
+
+// ruleDir is a directory of organisation rules on disk; file names in messages
+// are shown relative to the working directory, as the user wrote the directory.
+type ruleDir struct {
+	fs.FS
+	dir string
+}
+
+func dirFS(dir string) fs.FS { return ruleDir{FS: os.DirFS(dir), dir: dir} }
+
+// displayName returns how a file of fsys is named in messages.
+func displayName(fsys fs.FS, name string) string {
+	if d, ok := fsys.(ruleDir); ok {
+		return path.Join(filepath.ToSlash(d.dir), name)
+	}
+	return name
+}

@@ -1,0 +1,190 @@
+package raci
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/rolecall/rolecall/rules"
+)
+
+// DefaultParams returns the bundled rules' default parameters (the catalogue's
+// parameter table), as plain JSON values.
+func DefaultParams() (map[string]any, error) { return defaultParams() }
+
+func defaultParams() (map[string]any, error) {
+	b, err := fs.ReadFile(rules.FS(), "rolecall/params/data.json")
+	if err != nil {
+		return nil, fmt.Errorf("%w: bundled parameters: %v", ErrRules, err)
+	}
+	var out map[string]any
+	if err := decodeJSON(b, &out); err != nil {
+		return nil, fmt.Errorf("%w: bundled parameters: %v", ErrRules, err)
+	}
+	return out, nil
+}
+
+// paramValues lists the allowed values of bundled parameters that hold format
+// enumerations.
+var paramValues = map[string][]string{
+	"required_role_kinds":    {"senior_management", "isms_manager", "ciso", "asset_owner", "process_owner", "risk_owner", "data_protection_officer", "incident_manager", "business_continuity_lead", "supplier_manager", "system_administrator", "staff", "other"},
+	"required_processes":     {"user_provisioning", "user_deprovisioning", "access_review", "vulnerability_management", "patch_management", "incident_management", "logging_monitoring", "backup_verification", "change_control", "supplier_due_diligence", "risk_assessment", "awareness_training", "physical_security_check", "other"},
+	"required_decisions":     {"grant_access", "approve_exception", "approve_supplier", "accept_risk", "approve_change", "other"},
+	"it_functions":           {"executive", "security", "it", "hr", "finance", "operations", "legal", "sales", "facilities", "engineering", "business", "other"},
+	"business_asset_types":   {"saas", "cloud_service", "system", "application", "dataset", "shared_drive", "device", "network", "physical", "other"},
+	"owner_may_accept_up_to": {"low", "medium", "high", "critical"},
+	"senior_acceptance_from": {"low", "medium", "high", "critical"},
+}
+
+// mergeParams checks overrides against the known parameters (bundled defaults and
+// those organisation rules declare) and returns the merged set.
+func mergeParams(defaults, declared, overrides map[string]any) (map[string]any, error) {
+	known := map[string]any{}
+	for k, v := range defaults {
+		known[k] = v
+	}
+	for k, v := range declared {
+		if _, clash := defaults[k]; clash {
+			return nil, fmt.Errorf("%w: organisation rules declare parameter %q, which is a bundled parameter", ErrRules, k)
+		}
+		known[k] = normalise(v)
+	}
+	out := map[string]any{}
+	for k, v := range known {
+		out[k] = v
+	}
+	keys := make([]string, 0, len(overrides))
+	for k := range overrides {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var errs []string
+	for _, k := range keys {
+		def, ok := known[k]
+		if !ok {
+			names := make([]string, 0, len(known))
+			for n := range known {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			errs = append(errs, fmt.Sprintf("unknown parameter %q: expected one of %s", k, strings.Join(names, ", ")))
+			continue
+		}
+		v := normalise(overrides[k])
+		if msg := checkParam(k, def, v); msg != "" {
+			errs = append(errs, msg)
+			continue
+		}
+		out[k] = v
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%w: %s", ErrInvalidConfig, strings.Join(errs, "; "))
+	}
+	return out, nil
+}
+
+// normalise turns any Go value into plain JSON values (json.Number numbers).
+func normalise(v any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return v
+	}
+	var out any
+	if decodeJSON(b, &out) != nil {
+		return v
+	}
+	return out
+}
+
+func jsonType(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "a boolean"
+	case json.Number:
+		return "a number"
+	case string:
+		return "a string"
+	case []any:
+		if len(v) > 0 {
+			return "a list of " + strings.TrimPrefix(strings.TrimPrefix(jsonType(v[0]), "a "), "an ") + "s"
+		}
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// checkParam compares v with the default's shape and, for bundled enumerations
+// and numbers, its allowed values. It returns "" when v is acceptable.
+func checkParam(name string, def, v any) string {
+	want, got := jsonType(def), jsonType(v)
+	bad := func() string { return fmt.Sprintf("parameter %q: expected %s, found %s", name, want, got) }
+	switch d := def.(type) {
+	case []any:
+		list, ok := v.([]any)
+		if !ok {
+			return bad()
+		}
+		if len(d) > 0 {
+			for i, item := range list {
+				if m := checkParam(fmt.Sprintf("%s[%d]", name, i), d[0], item); m != "" {
+					return m
+				}
+			}
+		}
+	case json.Number:
+		n, ok := v.(json.Number)
+		if !ok {
+			return bad()
+		}
+		f, _ := n.Float64()
+		if f < 0 {
+			return fmt.Sprintf("parameter %q: expected a number of at least 0, found %s", name, n)
+		}
+		if name == "max_accountable_share" && f > 1 {
+			return fmt.Sprintf("parameter %q: expected a share between 0 and 1, found %s", name, n)
+		}
+		if strings.HasSuffix(name, "_days") || strings.HasPrefix(name, "min_") {
+			if _, err := n.Int64(); err != nil {
+				return fmt.Sprintf("parameter %q: expected a whole number, found %s", name, n)
+			}
+		}
+		return ""
+	default:
+		if want != got {
+			return bad()
+		}
+	}
+	base := name
+	if i := strings.Index(base, "["); i > 0 {
+		base = base[:i]
+	}
+	if allowed, ok := paramValues[base]; ok {
+		for _, s := range flattenStrings(v) {
+			if !slices.Contains(allowed, s) {
+				return fmt.Sprintf("parameter %q: %q is not one of %s", name, s, strings.Join(allowed, ", "))
+			}
+		}
+	}
+	return ""
+}
+
+func flattenStrings(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		var out []string
+		for _, x := range v {
+			out = append(out, flattenStrings(x)...)
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,37 @@
+# METADATA
+# title: Leaver still holds a role
+# description: |
+#   Someone who has left the organisation cannot carry a responsibility. A person
+#   with status leaver who still holds a role, directly or through a team, leaves
+#   the register claiming an accountability nobody exercises.
+# related_resources:
+#   - description: ISO/IEC 27001:2022 Annex A 5.2, Information security roles and responsibilities
+#     ref: https://www.iso.org/standard/27001
+# custom:
+#   id: A52-PEOPLE-001
+#   severity: high
+#   control: A.5.2
+#   remediation: Remove the leaver's roles and team memberships and hand the roles over to an active person.
+package rolecall.rules.people_001
+
+import data.rolecall.lib
+
+finding contains {
+	"subject": sprintf("person:%s", [person.id]),
+	"message": sprintf(
+		"Person %s has left but still holds role(s) %s: remove the roles and team memberships and hand the roles over to an active person.",
+		[lib.display(person), lib.sorted_list(held)],
+	),
+	"path": _path(i, person),
+} if {
+	some i, person in lib.people_list
+	lib.is_leaver(person)
+	held := lib.roles_of(person.id)
+	count(held) > 0
+}
+
+# _path points to the person's own roles when they list any, else to the person
+# (who then holds roles only through a team).
+_path(i, person) := lib.ptr(["people", i, "roles"]) if {
+	count(object.get(person, "roles", [])) > 0
+} else := lib.ptr(["people", i])
