@@ -32,6 +32,7 @@ type Engine struct {
 	modules  map[string]*ast.Module
 	data     map[string]any
 	printCap int
+	customFS []fs.FS
 }
 
 // Rule describes one rule of the engine's catalogue, read from its METADATA.
@@ -276,7 +277,7 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, fmt.Errorf("%w: %s", ErrRules, describeCompileError(err))
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
-	return &Engine{query: pq, rules: all, known: known, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap}, nil
+	return &Engine{query: pq, rules: all, known: known, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, customFS: cfg.customFS}, nil
 }
 
 func ruleOf(m rules.Meta, custom bool) Rule {

@@ -1,0 +1,186 @@
+// Package racitest helps organisations unit-test their governance logic in Go,
+// in the manner of net/http/httptest: build a register from a YAML snippet or in
+// code, evaluate it at a fixed date, assert the exact findings with go-cmp diffs,
+// and run a directory of _test.rego files as Go subtests.
+package racitest
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rolecall/rolecall/raci"
+)
+
+// Register loads a register from a YAML (or JSON) snippet and fails the test
+// with every problem when it is not valid. Leading indentation common to all
+// lines is removed, so snippets can be indented in Go source.
+func Register(t testing.TB, snippet string) *raci.Register {
+	t.Helper()
+	reg, err := raci.LoadBytes([]byte(Dedent(snippet)), raci.WithSourceName(t.Name()+".yaml"))
+	if err != nil {
+		t.Fatalf("racitest.Register: %v", err)
+	}
+	return reg
+}
+
+// Engine builds an engine with opts and fails the test on error.
+func Engine(t testing.TB, opts ...raci.Option) *raci.Engine {
+	t.Helper()
+	eng, err := raci.NewEngine(context.Background(), opts...)
+	if err != nil {
+		t.Fatalf("racitest.Engine: %v", err)
+	}
+	return eng
+}
+
+// Evaluate evaluates reg with eng as of date (YYYY-MM-DD) and fails the test on
+// error.
+func Evaluate(t testing.TB, eng *raci.Engine, reg *raci.Register, date string) *raci.Report {
+	t.Helper()
+	d, err := raci.ParseDate(date)
+	if err != nil {
+		t.Fatalf("racitest.Evaluate: %v", err)
+	}
+	rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(d))
+	if err != nil {
+		t.Fatalf("racitest.Evaluate: %v", err)
+	}
+	return rep
+}
+
+// Pair is a finding reduced to its rule and subject, the identity the catalogue
+// contract is stated in.
+type Pair struct {
+	Rule    string
+	Subject string
+}
+
+// String renders the pair as RULE subject.
+func (p Pair) String() string { return p.Rule + " " + p.Subject }
+
+// Pairs reduces findings to sorted [rule, subject] pairs (one per finding).
+// With onlyRules given, only findings of those rules are kept.
+func Pairs(findings []raci.Finding, onlyRules ...string) []Pair {
+	keep := map[string]bool{}
+	for _, r := range onlyRules {
+		keep[r] = true
+	}
+	out := []Pair{}
+	for _, f := range findings {
+		if len(keep) == 0 || keep[f.Rule] {
+			out = append(out, Pair{Rule: f.Rule, Subject: f.Subject})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Rule != out[j].Rule {
+			return out[i].Rule < out[j].Rule
+		}
+		return out[i].Subject < out[j].Subject
+	})
+	return out
+}
+
+// AssertPairs fails the test with a go-cmp diff unless the report's findings
+// (restricted to onlyRules when given) are exactly want, in any order.
+func AssertPairs(t testing.TB, rep *raci.Report, want []Pair, onlyRules ...string) {
+	t.Helper()
+	w := append([]Pair{}, want...)
+	sort.Slice(w, func(i, j int) bool {
+		if w[i].Rule != w[j].Rule {
+			return w[i].Rule < w[j].Rule
+		}
+		return w[i].Subject < w[j].Subject
+	})
+	if diff := cmp.Diff(w, Pairs(rep.Findings, onlyRules...)); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// AssertFindings fails the test with a go-cmp diff unless the report's findings
+// equal want exactly (every field, in report order). Line and Column are ignored
+// when want leaves them zero everywhere.
+func AssertFindings(t testing.TB, rep *raci.Report, want []raci.Finding) {
+	t.Helper()
+	got := append([]raci.Finding{}, rep.Findings...)
+	ignoreLines := true
+	for _, f := range want {
+		if f.Line != 0 || f.Column != 0 {
+			ignoreLines = false
+		}
+	}
+	if ignoreLines {
+		for i := range got {
+			got[i].Line, got[i].Column = 0, 0
+		}
+	}
+	w := append([]raci.Finding{}, want...)
+	raci.SortFindings(w)
+	if diff := cmp.Diff(w, got); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// RunRegoTests runs the Rego tests of scope against the rules an engine built
+// with opts evaluates, each as its own Go subtest named after the Rego package
+// and test, failing the subtest with the test's error and print output.
+// It fails the test when there is no Rego test to run.
+func RunRegoTests(t *testing.T, scope raci.TestScope, opts ...raci.Option) {
+	t.Helper()
+	results, err := raci.RunRegoTests(context.Background(), scope, opts...)
+	if err != nil {
+		t.Fatalf("racitest.RunRegoTests: %v", err)
+	}
+	if len(results) == 0 {
+		t.Fatal("racitest.RunRegoTests: no Rego test found")
+	}
+	for _, r := range results {
+		t.Run(strings.ReplaceAll(r.Package, ".", "/")+"/"+r.Name, func(t *testing.T) {
+			switch {
+			case r.Skip:
+				t.Skip("skipped in Rego")
+			case r.Err != "":
+				t.Errorf("%s:%d: %s\n%s", r.File, r.Line, r.Err, r.Output)
+			case !r.Pass:
+				t.Errorf("%s:%d: %s failed\n%s", r.File, r.Line, r.Name, r.Output)
+			}
+		})
+	}
+}
+
+// Dedent removes the indentation common to every non-blank line of s and a
+// leading blank line.
+func Dedent(s string) string {
+	lines := strings.Split(strings.TrimPrefix(s, "\n"), "\n")
+	prefix := ""
+	first := true
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		ind := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		if first || strings.HasPrefix(prefix, ind) {
+			prefix = ind
+			first = false
+			continue
+		}
+		for !strings.HasPrefix(ind, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, prefix)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Must is a helper for examples: it panics with err's message when err is not nil.
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(fmt.Sprint(err))
+	}
+	return v
+}

@@ -1,0 +1,152 @@
+package raci
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/rolecall/rolecall/rules"
+)
+
+// TestResult is the outcome of one Rego test (a rule named test_* in a
+// _test.rego file), as `opa test` reports it.
+type TestResult struct {
+	// Package is the test's package, e.g. rolecall.custom.acme_custodian_test.
+	Package string `json:"package"`
+	// Name is the test rule's name.
+	Name string `json:"name"`
+	// File and Line locate the test.
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Pass, Fail and Skip tell the outcome; Err is set when the test errored.
+	Pass bool   `json:"pass"`
+	Fail bool   `json:"fail,omitempty"`
+	Skip bool   `json:"skip,omitempty"`
+	Err  string `json:"error,omitempty"`
+	// Output holds what print() wrote during the test.
+	Output string `json:"output,omitempty"`
+	// Duration is how long the test took.
+	Duration time.Duration `json:"duration"`
+}
+
+// TestScope chooses which _test.rego files RunRegoTests runs.
+type TestScope int
+
+// Test scopes.
+const (
+	// TestOrganisation runs the tests beside the organisation's rules only.
+	TestOrganisation TestScope = iota
+	// TestBundled runs the bundled rules' tests only.
+	TestBundled
+	// TestAll runs both.
+	TestAll
+)
+
+// RunRegoTests compiles the rules an engine built with opts would evaluate (the
+// bundled rules with their parameters and catalogue, and the organisation rules
+// of WithRules or WithConfig), adds the _test.rego files of scope, and runs every
+// test, like `opa test`. Results are sorted by file and line.
+func RunRegoTests(ctx context.Context, scope TestScope, opts ...Option) ([]TestResult, error) {
+	eng, err := NewEngine(ctx, opts...)
+	if err != nil {
+		return nil, err
+	}
+	mods := make(map[string]*ast.Module, len(eng.modules))
+	for k, v := range eng.modules {
+		mods[k] = v
+	}
+	if scope == TestBundled || scope == TestAll {
+		all, err := rules.ParseDir(rules.FS(), "rolecall")
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrRules, err)
+		}
+		for f, m := range all {
+			if strings.HasSuffix(f, "_test.rego") {
+				mods[f] = m
+			}
+		}
+	}
+	if scope == TestOrganisation || scope == TestAll {
+		for _, fsys := range eng.customFS {
+			err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() || !strings.HasSuffix(p, "_test.rego") {
+					return err
+				}
+				name := displayName(fsys, p)
+				src, err := fs.ReadFile(fsys, p)
+				if err != nil {
+					return err
+				}
+				m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+				if err != nil {
+					return fmt.Errorf("%s", describeCompileError(err))
+				}
+				mods["custom-test:"+name] = m
+				return nil
+			})
+			if err != nil {
+				return nil, fmt.Errorf("%w: %v", ErrRules, err)
+			}
+		}
+	}
+	store := inmem.NewFromObject(eng.data)
+	txn, err := store.NewTransaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Abort(ctx, txn)
+	ch, err := tester.NewRunner().
+		SetStore(store).
+		SetModules(mods).
+		SetDefaultRegoVersion(ast.RegoV1).
+		CapturePrintOutput(true).
+		RaiseBuiltinErrors(true).
+		SetTimeout(eng.timeout).
+		RunTests(ctx, txn)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrRules, describeCompileError(err))
+	}
+	var out []TestResult
+	for r := range ch {
+		tr := TestResult{Package: strings.TrimPrefix(r.Package, "data."), Name: r.Name, Pass: r.Pass(), Fail: r.Fail, Skip: r.Skip, Output: string(r.Output), Duration: r.Duration}
+		if r.Location != nil {
+			tr.File, tr.Line = strings.TrimPrefix(strings.TrimPrefix(r.Location.File, "custom-test:"), "custom:"), r.Location.Row
+		}
+		if r.Error != nil {
+			tr.Err = r.Error.Error()
+		}
+		out = append(out, tr)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		return out[i].Line < out[j].Line
+	})
+	return out, nil
+}
+
+// String renders the result as `opa test -v` does: "PASS file:line package.name".
+func (r TestResult) String() string {
+	status := "PASS"
+	switch {
+	case r.Err != "":
+		status = "ERROR"
+	case r.Fail:
+		status = "FAIL"
+	case r.Skip:
+		status = "SKIP"
+	}
+	s := fmt.Sprintf("%s %s:%d %s.%s (%s)", status, path.Clean(r.File), r.Line, r.Package, r.Name, r.Duration.Round(time.Microsecond))
+	if r.Err != "" {
+		s += ": " + r.Err
+	}
+	return s
+}

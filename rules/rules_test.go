@@ -1,0 +1,168 @@
+package rules_test
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/format"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/racitest"
+	"github.com/rolecall/rolecall/rules"
+)
+
+// TestRego runs every bundled _test.rego through OPA's tester, each Rego test as
+// its own Go subtest.
+func TestRego(t *testing.T) {
+	racitest.RunRegoTests(t, raci.TestBundled)
+}
+
+// TestEveryRuleHasTests checks that each rule package has a test file beside it
+// with at least a firing case and a near miss.
+func TestEveryRuleHasTests(t *testing.T) {
+	cat, err := rules.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat) != 33 {
+		t.Errorf("catalogue has %d rules, want the 33 of rule-catalogue.md", len(cat))
+	}
+	for _, m := range cat {
+		dir := path.Dir(m.File)
+		name := path.Base(dir)
+		src, err := fs.ReadFile(rules.FS(), path.Join(dir, name+"_test.rego"))
+		if err != nil {
+			t.Errorf("%s (%s): no test file: %v", m.ID, m.Package, err)
+			continue
+		}
+		if n := strings.Count(string(src), "\ntest_"); n < 2 {
+			t.Errorf("%s: %d tests, want at least a case that fires and a near miss", m.ID, n)
+		}
+	}
+}
+
+// TestFormatted checks that every Rego file is formatted as `opa fmt` formats it.
+func TestFormatted(t *testing.T) {
+	err := fs.WalkDir(rules.FS(), "rolecall", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".rego" {
+			return err
+		}
+		src, err := fs.ReadFile(rules.FS(), p)
+		if err != nil {
+			return err
+		}
+		want, err := format.SourceWithOpts(p, src, format.Opts{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			return nil
+		}
+		if diff := cmp.Diff(string(want), string(src)); diff != "" {
+			t.Errorf("%s is not opa fmt formatted (-want +got):\n%s", p, diff)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDeterministicByConstruction compiles the bundled rules against
+// capabilities without clock, network or random builtins, and checks a rule
+// that calls one is refused by the same capabilities.
+func TestDeterministicByConstruction(t *testing.T) {
+	mods, err := rules.ParseDir(rules.FS(), "rolecall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	caps := raci.SandboxCapabilities()
+	for _, b := range caps.Builtins {
+		for _, banned := range []string{"time.now_ns", "http.send", "rand.intn", "net.lookup_ip_addr", "uuid.rfc4122", "opa.runtime"} {
+			if b.Name == banned {
+				t.Errorf("sandbox capabilities still allow %s", banned)
+			}
+		}
+	}
+	compile := func(mods map[string]*ast.Module) error {
+		c := ast.NewCompiler().WithCapabilities(caps)
+		c.Compile(mods)
+		if c.Failed() {
+			return c.Errors
+		}
+		return nil
+	}
+	if err := compile(mods); err != nil {
+		t.Fatalf("bundled rules do not compile in the sandbox: %v", err)
+	}
+	bad := ast.MustParseModuleWithOpts("package rolecall.rules.clock\n\nnow := time.now_ns()\n", ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err := compile(map[string]*ast.Module{"clock.rego": bad}); err == nil || !strings.Contains(err.Error(), "time.now_ns") {
+		t.Fatalf("a rule calling time.now_ns compiled in the sandbox: %v", err)
+	}
+}
+
+// TestCatalogueDataFresh checks that rolecall/catalogue/data.json, which plain
+// OPA reads, matches the METADATA (regenerate with go run ./rules/internal/gencatalogue).
+func TestCatalogueDataFresh(t *testing.T) {
+	cat, err := rules.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(map[string]any{"rules": rules.CatalogueData(cat)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got any
+	_ = json.Unmarshal(b, &want)
+	onDisk, err := fs.ReadFile(rules.FS(), "rolecall/catalogue/data.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(onDisk, &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("catalogue/data.json is stale; run go run ./rules/internal/gencatalogue (-want +got):\n%s", diff)
+	}
+}
+
+// TestPlainOPAMatchesEngine evaluates the rules directory as a plain OPA bundle
+// (its own data.json files, no Go engine) and compares with the engine.
+func TestPlainOPAMatchesEngine(t *testing.T) {
+	ctx := context.Background()
+	reg, err := raci.LoadFile("../examples/registers/acme.yaml")
+	if err != nil {
+		t.Skip("examples/registers/acme.yaml not loadable yet:", err)
+	}
+	eng := racitest.Engine(t)
+	rep := racitest.Evaluate(t, eng, reg, "2026-11-27")
+	input, err := raci.InputOf(reg, raci.MustDate("2026-11-27"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(".manifest"); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rego.New(rego.Query("data.rolecall.report"), rego.LoadBundle("."), rego.ParsedInput(input)).Eval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain []raci.Finding
+	b, _ := json.Marshal(rs[0].Expressions[0].Value.(map[string]any)["findings"])
+	if err := json.Unmarshal(b, &plain); err != nil {
+		t.Fatal(err)
+	}
+	raci.SortFindings(plain)
+	got := append([]raci.Finding{}, rep.Findings...)
+	for i := range got {
+		got[i].Line, got[i].Column = 0, 0
+	}
+	if diff := cmp.Diff(got, plain); diff != "" {
+		t.Errorf("plain OPA differs from the engine (-engine +opa):\n%s", diff)
+	}
+}
