@@ -410,6 +410,7 @@ func findingsOf(v any, reg *Register) ([]Finding, error) {
 			Rule: str("rule"), Severity: Severity(str("severity")), Control: str("control"), Title: str("title"),
 			Subject: str("subject"), Message: str("message"), Path: str("path"), Remediation: str("remediation"), Waived: str("waived"),
 		}
+		f.File = reg.SourceName()
 		if f.Path != "" {
 			pos := reg.Position(f.Path)
 			f.Line, f.Column = pos.Line, pos.Column

@@ -57,6 +57,8 @@ type Finding struct {
 	// Waived is the id of the exception that waives the finding, if any. A waived
 	// finding is reported but does not count towards failure.
 	Waived string `json:"waived,omitempty"`
+	// File names the register's source file, when it was loaded from one.
+	File string `json:"file,omitempty"`
 	// Line and Column locate Path in the source file, when the register was loaded
 	// from one.
 	Line   int `json:"line,omitempty"`

@@ -160,7 +160,7 @@ func TestPlainOPAMatchesEngine(t *testing.T) {
 	raci.SortFindings(plain)
 	got := append([]raci.Finding{}, rep.Findings...)
 	for i := range got {
-		got[i].Line, got[i].Column = 0, 0
+		got[i].Line, got[i].Column, got[i].File = 0, 0, ""
 	}
 	if diff := cmp.Diff(got, plain); diff != "" {
 		t.Errorf("plain OPA differs from the engine (-engine +opa):\n%s", diff)

@@ -6,6 +6,7 @@
 //	rolecall validate FILE...          load and report schema problems
 //	rolecall check [flags] FILE...     evaluate the rules and report findings
 //	rolecall rules                     list the rule catalogue
+//	rolecall test DIR...               run the Rego tests of organisation rules
 //
 // Exit codes: 0 success (valid, or no unwaived finding at or above --fail-on),
 // 1 findings at or above --fail-on, 2 usage, load or configuration errors.
@@ -28,6 +29,7 @@ Usage:
   rolecall validate FILE...        load registers and report every schema problem
   rolecall check [flags] FILE...   evaluate the rules and report findings
   rolecall rules                   list the rule catalogue
+  rolecall test DIR...             run the Rego tests of organisation rules
   rolecall help                    show this help
 
 Run "rolecall COMMAND -h" for a command's flags.
@@ -53,6 +55,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(ctx, args[1:], stdout, stderr)
 	case "rules":
 		return cmdRules(ctx, args[1:], stdout, stderr)
+	case "test":
+		return cmdTest(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -101,20 +101,20 @@ func AssertPairs(t testing.TB, rep *raci.Report, want []Pair, onlyRules ...strin
 }
 
 // AssertFindings fails the test with a go-cmp diff unless the report's findings
-// equal want exactly (every field, in report order). Line and Column are ignored
-// when want leaves them zero everywhere.
+// equal want exactly (every field, in report order). File, Line and Column are
+// ignored when want leaves them zero everywhere.
 func AssertFindings(t testing.TB, rep *raci.Report, want []raci.Finding) {
 	t.Helper()
 	got := append([]raci.Finding{}, rep.Findings...)
 	ignoreLines := true
 	for _, f := range want {
-		if f.Line != 0 || f.Column != 0 {
+		if f.Line != 0 || f.Column != 0 || f.File != "" {
 			ignoreLines = false
 		}
 	}
 	if ignoreLines {
 		for i := range got {
-			got[i].Line, got[i].Column = 0, 0
+			got[i].Line, got[i].Column, got[i].File = 0, 0, ""
 		}
 	}
 	w := append([]raci.Finding{}, want...)

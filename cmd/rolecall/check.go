@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rolecall/rolecall/raci"
+)
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// engineFlags are the flags shared by the commands that build an engine.
+type engineFlags struct {
+	config  string
+	rules   multiFlag
+	timeout time.Duration
+}
+
+func addEngineFlags(fs *flag.FlagSet) *engineFlags {
+	ef := &engineFlags{}
+	fs.StringVar(&ef.config, "config", "", "configuration file (default: ./rolecall.yaml when it exists)")
+	fs.Var(&ef.rules, "rules", "directory of organisation Rego rules (repeatable)")
+	fs.DurationVar(&ef.timeout, "timeout", 0, "evaluation time limit, e.g. 30s (default: the configuration's, else 60s)")
+	return ef
+}
+
+// loadConfig reads --config, or ./rolecall.yaml when it exists.
+func (ef *engineFlags) loadConfig() (*raci.Config, error) {
+	path := ef.config
+	if path == "" {
+		if _, err := os.Stat("rolecall.yaml"); err != nil {
+			return nil, nil
+		}
+		path = "rolecall.yaml"
+	}
+	return raci.LoadConfig(path)
+}
+
+// options turns the flags and configuration into engine options.
+func (ef *engineFlags) options(cfg *raci.Config) []raci.Option {
+	opts := []raci.Option{raci.WithConfig(cfg)}
+	for _, dir := range ef.rules {
+		opts = append(opts, raci.WithRules(os.DirFS(dir)))
+	}
+	if ef.timeout > 0 {
+		opts = append(opts, raci.WithTimeout(ef.timeout))
+	}
+	return opts
+}
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: rolecall check [flags] FILE...\n\nEvaluates the Annex A 5.2 rules (and the organisation's) on each register and reports the findings.\nExit 0 when no unwaived finding is at or above --fail-on, 1 when one is, 2 for usage, load or configuration errors.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	asOf := fs.String("as-of", "", "evaluation date YYYY-MM-DD (default: today, UTC)")
+	format := fs.String("format", "text", "output format: text or json")
+	failOn := fs.String("fail-on", "", "lowest severity of an unwaived finding that fails the run: critical, high, medium, low, info or none (default: the configuration's, else low)")
+	ef := addEngineFlags(fs)
+	lim := limitFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "rolecall check: --format %q is not one of text, json\n", *format)
+		return exitUsage
+	}
+	evalOpts := []raci.EvalOption{}
+	if *asOf != "" {
+		d, err := raci.ParseDate(*asOf)
+		if err != nil {
+			fmt.Fprintf(stderr, "rolecall check: --as-of: %v\n", err)
+			return exitUsage
+		}
+		evalOpts = append(evalOpts, raci.AsOf(d))
+	} else {
+		evalOpts = append(evalOpts, raci.AsOf(raci.Today()))
+	}
+	cfg, err := ef.loadConfig()
+	if err != nil {
+		fmt.Fprintf(stderr, "rolecall check: %v\n", err)
+		return exitUsage
+	}
+	threshold := "low"
+	if cfg != nil && cfg.FailOn != "" {
+		threshold = cfg.FailOn
+	}
+	if *failOn != "" {
+		threshold = *failOn
+	}
+	failSeverity, ok := raci.ParseSeverity(threshold)
+	if !ok && threshold != "none" {
+		fmt.Fprintf(stderr, "rolecall check: --fail-on %q is not one of critical, high, medium, low, info, none\n", threshold)
+		return exitUsage
+	}
+	eng, err := raci.NewEngine(ctx, ef.options(cfg)...)
+	if err != nil {
+		fmt.Fprintf(stderr, "rolecall check: %v\n", err)
+		return exitUsage
+	}
+
+	var reports []*raci.Report
+	code := exitOK
+	for _, path := range fs.Args() {
+		reg, err := raci.LoadFile(path, raci.WithLimits(*lim))
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			code = exitUsage
+			continue
+		}
+		rep, err := eng.Evaluate(ctx, reg, evalOpts...)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", path, err)
+			if errors.Is(err, context.DeadlineExceeded) {
+				fmt.Fprintln(stderr, "rolecall check: raise --timeout or the configuration's timeout for very large registers")
+			}
+			code = exitUsage
+			continue
+		}
+		reports = append(reports, rep)
+		if code == exitOK && threshold != "none" && rep.Failed(failSeverity) {
+			code = exitFindings
+		}
+	}
+	if code == exitUsage && len(reports) == 0 {
+		return exitUsage
+	}
+	var werr error
+	if *format == "json" {
+		werr = writeJSON(stdout, reports)
+	} else {
+		werr = writeText(stdout, reports, threshold)
+	}
+	if werr != nil {
+		fmt.Fprintf(stderr, "rolecall check: writing the report: %v\n", werr)
+		return exitUsage
+	}
+	return code
+}
+
+// jsonReport is the JSON output: every finding of every register, and a summary
+// over all of them.
+type jsonReport struct {
+	AsOf     string         `json:"as_of"`
+	Files    []string       `json:"files"`
+	Findings []raci.Finding `json:"findings"`
+	Summary  raci.Summary   `json:"summary"`
+}
+
+func writeJSON(w io.Writer, reports []*raci.Report) error {
+	out := jsonReport{Findings: []raci.Finding{}, Summary: raci.Summary{BySeverity: map[raci.Severity]int{}}}
+	for _, s := range []raci.Severity{raci.SeverityCritical, raci.SeverityHigh, raci.SeverityMedium, raci.SeverityLow, raci.SeverityInfo} {
+		out.Summary.BySeverity[s] = 0
+	}
+	for _, r := range reports {
+		out.AsOf = r.AsOf.String()
+		out.Files = append(out.Files, r.Source)
+		out.Findings = append(out.Findings, r.Findings...)
+		out.Summary.Total += r.Summary.Total
+		out.Summary.Waived += r.Summary.Waived
+		for s, n := range r.Summary.BySeverity {
+			out.Summary.BySeverity[s] += n
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
