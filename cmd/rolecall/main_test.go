@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rolecall/rolecall/raci"
+)
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestReadmeRuleReferenceIsCurrent(t *testing.T) {
+	eng, err := raci.NewEngine(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- BEGIN RULE REFERENCE -->\n", "<!-- END RULE REFERENCE -->"
+	s := string(readme)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatal("README.md lacks the rule reference markers")
+	}
+	if diff := cmp.Diff(RuleReference(eng.Rules()), s[i+len(begin):j]); diff != "" {
+		t.Errorf("README rule reference is stale; regenerate with go run ./cmd/rolecall rules --format markdown (-want +got):\n%s", diff)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	tcs := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"no command", nil, exitUsage},
+		{"unknown command", []string{"frobnicate"}, exitUsage},
+		{"validate valid", []string{"validate", "../../examples/registers/acme.yaml"}, exitOK},
+		{"validate missing file", []string{"validate", "testdata/nope.yaml"}, exitUsage},
+		{"check with findings", []string{"check", "--as-of", "2026-11-27", "../../examples/registers/acme.yaml"}, exitFindings},
+		{"check fail-on critical", []string{"check", "--as-of", "2026-11-27", "--fail-on", "critical", "../../examples/registers/acme.yaml"}, exitOK},
+		{"check fail-on none", []string{"check", "--as-of", "2026-11-27", "--fail-on", "none", "../../examples/registers/minimal.yaml"}, exitOK},
+		{"check bad date", []string{"check", "--as-of", "2026-13-01", "../../examples/registers/acme.yaml"}, exitUsage},
+		{"check bad format", []string{"check", "--format", "xml", "../../examples/registers/acme.yaml"}, exitUsage},
+		{"check bad fail-on", []string{"check", "--fail-on", "severe", "../../examples/registers/acme.yaml"}, exitUsage},
+		{"check no files", []string{"check"}, exitUsage},
+		{"rules", []string{"rules"}, exitOK},
+	}
+	for _, tc := range tcs {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tc.args...)
+			if code != tc.want {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.want, stderr)
+			}
+		})
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	code, out, stderr := runCLI(t, "check", "--format", "json", "--as-of", "2026-11-27", "../../examples/registers/acme.yaml")
+	if code != exitFindings {
+		t.Fatalf("exit %d; stderr: %s", code, stderr)
+	}
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := raci.Summary{Total: 10, Waived: 1, BySeverity: map[raci.Severity]int{"critical": 0, "high": 4, "medium": 5, "low": 0, "info": 0}}
+	if diff := cmp.Diff(want, rep.Summary); diff != "" {
+		t.Errorf("summary (-want +got):\n%s", diff)
+	}
+	for _, f := range rep.Findings {
+		if f.Rule == "" || f.Severity == "" || f.Title == "" || f.Subject == "" || f.Message == "" || f.Remediation == "" || f.Control == "" {
+			t.Errorf("finding lacks a field: %+v", f)
+		}
+		if f.Path != "" && f.Line == 0 {
+			t.Errorf("finding with path %s has no line", f.Path)
+		}
+	}
+}
+
+func TestCheckTextNamesEntitiesAndCounts(t *testing.T) {
+	_, out, _ := runCLI(t, "check", "--as-of", "2026-11-27", "../../examples/registers/acme.yaml")
+	for _, want := range []string{
+		"HIGH (4)",
+		"MEDIUM (5)",
+		`Asset miro "Miro whiteboards" has no owner`,
+		"What to do: ",
+		"WAIVED (1)",
+		"10 findings: 0 critical, 4 high, 5 medium, 0 low, 0 info; 1 waived. FAIL (--fail-on low)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestValidateReportsEveryProblem(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/bad.yaml"
+	if err := os.WriteFile(path, []byte("version: 1\norganisation: {name: X}\nroles: []\npeople:\n  - {id: p1, name: P, status: gone}\nassets:\n  - {id: a, name: A, type: sas, ownr: x}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "validate", path)
+	if code != exitUsage {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	for _, want := range []string{
+		`line 5, col 31, /people/0/status: "gone" is not one of active, leaver, on_leave`,
+		`line 7, col 28, /assets/0/type: "sas" is not one of saas`,
+		`line 7, col 33, /assets/0/ownr: unknown key "ownr" (did you mean "owner"?)`,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
