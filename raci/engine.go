@@ -124,6 +124,18 @@ func WithRules(fsys fs.FS) Option {
 	}
 }
 
+// WithRuleDir adds the organisation rules in a directory on disk, like
+// WithRules(os.DirFS(dir)), naming files in messages by their path under dir.
+func WithRuleDir(dir string) Option {
+	return func(c *engineConfig) error {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return fmt.Errorf("%w: rules directory %s: not a readable directory", ErrInvalidConfig, dir)
+		}
+		c.customFS = append(c.customFS, dirFS(dir))
+		return nil
+	}
+}
+
 // WithTimeout bounds every evaluation (default 60s) on top of the context's own
 // deadline. Zero or negative means only the context's deadline applies.
 func WithTimeout(d time.Duration) Option {
@@ -150,7 +162,9 @@ func WithConfig(cfg *Config) Option {
 			}
 		}
 		for _, dir := range cfg.RuleDirs() {
-			c.customFS = append(c.customFS, dirFS(dir))
+			if err := WithRuleDir(dir)(c); err != nil {
+				return err
+			}
 		}
 		if cfg.Timeout > 0 {
 			c.timeout = cfg.Timeout

@@ -51,7 +51,7 @@ func (ef *engineFlags) loadConfig() (*raci.Config, error) {
 func (ef *engineFlags) options(cfg *raci.Config) []raci.Option {
 	opts := []raci.Option{raci.WithConfig(cfg)}
 	for _, dir := range ef.rules {
-		opts = append(opts, raci.WithRules(os.DirFS(dir)))
+		opts = append(opts, raci.WithRuleDir(dir))
 	}
 	if ef.timeout > 0 {
 		opts = append(opts, raci.WithTimeout(ef.timeout))
