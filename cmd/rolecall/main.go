@@ -7,6 +7,7 @@
 //	rolecall check [flags] FILE...     evaluate the rules and report findings
 //	rolecall rules                     list the rule catalogue
 //	rolecall test DIR...               run the Rego tests of organisation rules
+//	rolecall bundle -o FILE.tar.gz     build an OPA bundle for opa run --server
 //
 // Exit codes: 0 success (valid, or no unwaived finding at or above --fail-on),
 // 1 findings at or above --fail-on, 2 usage, load or configuration errors.
@@ -30,6 +31,7 @@ Usage:
   rolecall check [flags] FILE...   evaluate the rules and report findings
   rolecall rules                   list the rule catalogue
   rolecall test DIR...             run the Rego tests of organisation rules
+  rolecall bundle -o FILE.tar.gz   build an OPA bundle of the rules and configuration
   rolecall help                    show this help
 
 Run "rolecall COMMAND -h" for a command's flags.
@@ -57,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdRules(ctx, args[1:], stdout, stderr)
 	case "test":
 		return cmdTest(ctx, args[1:], stdout, stderr)
+	case "bundle":
+		return cmdBundle(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

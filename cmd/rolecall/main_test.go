@@ -127,3 +127,23 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		}
 	}
 }
+
+func TestBundleRefusesToOverwriteItsInput(t *testing.T) {
+	dir := t.TempDir()
+	cfg := dir + "/rolecall.yaml"
+	if err := os.WriteFile(cfg, []byte("fail_on: high\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "bundle", "-o", cfg, "--config", cfg)
+	if code != exitUsage || !strings.Contains(stderr, "refusing to overwrite the input") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(cfg); string(b) != "fail_on: high\n" {
+		t.Fatalf("input rewritten: %q", b)
+	}
+	out := dir + "/rolecall.tar.gz"
+	code, stdout, stderr := runCLI(t, "bundle", "-o", out, "--config", cfg)
+	if code != exitOK || !strings.Contains(stdout, "wrote "+out+" (33 rules)") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
