@@ -14,10 +14,10 @@ import (
 )
 
 // conformanceDir holds the registers and expected findings that an independent
-// implementation of the catalogue produced (../shared/conformance beside the repo).
+// implementation of the catalogue produced (a copy of ../shared/conformance).
 func conformanceDir(t *testing.T) string {
 	t.Helper()
-	for _, d := range []string{os.Getenv("ROLECALL_CONFORMANCE"), "../../shared/conformance", "testdata/conformance"} {
+	for _, d := range []string{os.Getenv("ROLECALL_CONFORMANCE"), "testdata/conformance", "../../shared/conformance"} {
 		if d == "" {
 			continue
 		}
