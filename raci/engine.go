@@ -6,17 +6,20 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown/print"
 	"github.com/rolecall/rolecall/rules"
 )
 
@@ -132,6 +135,20 @@ func WithRuleDir(dir string) Option {
 			return fmt.Errorf("%w: rules directory %s: not a readable directory", ErrInvalidConfig, dir)
 		}
 		c.customFS = append(c.customFS, dirFS(dir))
+		return nil
+	}
+}
+
+// WithPrintStatements keeps Rego print() calls in the rules (they are removed by
+// default), for debugging organisation rules. Their output goes to the writer given
+// to Evaluate with PrintTo, at most maxBytes per evaluation (default 64 KiB when
+// maxBytes <= 0); the rest is dropped with a note.
+func WithPrintStatements(maxBytes int) Option {
+	return func(c *engineConfig) error {
+		c.capturePrint = true
+		if maxBytes > 0 {
+			c.printCap = maxBytes
+		}
 		return nil
 	}
 }
@@ -277,6 +294,7 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 		rego.Capabilities(SandboxCapabilities()),
 		rego.SetRegoVersion(ast.RegoV1),
 		rego.StrictBuiltinErrors(true),
+		rego.EnablePrintStatements(cfg.capturePrint),
 	}
 	names := make([]string, 0, len(mods))
 	for f := range mods {
@@ -332,8 +350,13 @@ func (e *Engine) Params() map[string]any {
 type EvalOption func(*evalConfig)
 
 type evalConfig struct {
-	asOf Date
+	asOf  Date
+	print io.Writer
 }
+
+// PrintTo sends the output of print() calls to w during this evaluation (when
+// the engine was built WithPrintStatements), capped at the engine's limit.
+func PrintTo(w io.Writer) EvalOption { return func(c *evalConfig) { c.print = w } }
 
 // AsOf sets the evaluation date every date rule is measured against (default:
 // today in UTC, read once when Evaluate starts).
@@ -370,7 +393,11 @@ func (e *Engine) Evaluate(ctx context.Context, reg *Register, opts ...EvalOption
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrEvaluation, err)
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	evalOpts := []rego.EvalOption{rego.EvalParsedInput(input)}
+	if cfg.print != nil {
+		evalOpts = append(evalOpts, rego.EvalPrintHook(&cappedPrinter{w: cfg.print, left: e.printCap}))
+	}
+	rs, err := e.query.Eval(ctx, evalOpts...)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, fmt.Errorf("%w: stopped after the deadline: %w", ErrEvaluation, ctxErr)
@@ -432,6 +459,34 @@ func findingsOf(v any, reg *Register) ([]Finding, error) {
 		out = append(out, f)
 	}
 	return out, nil
+}
+
+// cappedPrinter writes print() output up to a byte budget, then one note.
+type cappedPrinter struct {
+	mu        sync.Mutex
+	w         io.Writer
+	left      int
+	truncated bool
+}
+
+func (p *cappedPrinter) Print(pctx print.Context, msg string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	line := msg + "\n"
+	if pctx.Location != nil {
+		line = fmt.Sprintf("%s:%d: %s\n", pctx.Location.File, pctx.Location.Row, msg)
+	}
+	if len(line) > p.left {
+		if !p.truncated {
+			p.truncated = true
+			_, err := io.WriteString(p.w, "[rolecall: print output truncated]\n")
+			return err
+		}
+		return nil
+	}
+	p.left -= len(line)
+	_, err := io.WriteString(p.w, line)
+	return err
 }
 
 func decodeJSON(b []byte, v any) error {

@@ -1,0 +1,49 @@
+package raci_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rolecall/rolecall/raci"
+)
+
+func TestPrintIsCapturedAndCapped(t *testing.T) {
+	chatty := fstest.MapFS{"chatty.rego": {Data: []byte(`# METADATA
+# title: Chatty
+# custom:
+#   id: ORG-PRINT
+#   severity: info
+package rolecall.custom.chatty
+
+finding contains {"subject": sprintf("person:%s", [p.id]), "message": "hello"} if {
+	some p in input.register.people
+	print("checking", p.id)
+}
+`)}}
+	reg, err := raci.LoadBytes([]byte("version: 1\norganisation: {name: X}\nroles: []\npeople:\n  - {id: p1, name: A}\n  - {id: p2, name: B}\n  - {id: p3, name: C}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Without WithPrintStatements, print calls are removed.
+	var quiet bytes.Buffer
+	eng := newEngine(t, raci.WithRules(chatty))
+	if _, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate), raci.PrintTo(&quiet)); err != nil {
+		t.Fatal(err)
+	}
+	if quiet.Len() != 0 {
+		t.Errorf("print output without WithPrintStatements: %q", quiet.String())
+	}
+	// With it, output is captured up to the cap, then truncated once.
+	var out bytes.Buffer
+	eng = newEngine(t, raci.WithRules(chatty), raci.WithPrintStatements(60))
+	if _, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate), raci.PrintTo(&out)); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "chatty.rego:10: checking p") || lines[2] != "[rolecall: print output truncated]" {
+		t.Errorf("captured print output:\n%s", out.String())
+	}
+}
