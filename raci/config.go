@@ -30,8 +30,23 @@ type Config struct {
 	// Timeout bounds each evaluation (e.g. "30s"); zero keeps the default.
 	Timeout time.Duration `json:"-"`
 
-	// dir is the directory of the file, to resolve Rules.
-	dir string
+	// dir is the directory of the file, to resolve Rules; name and tree locate
+	// its values for messages.
+	dir  string
+	name string
+	tree *posNode
+}
+
+// where returns "file:line: " for the value at ptr, or "" when unknown.
+func (c *Config) where(ptr string) string {
+	if c == nil || c.tree == nil {
+		return ""
+	}
+	pos := c.tree.locate(ptr, true)
+	if pos.Line == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d: ", c.name, pos.Line)
 }
 
 // RuleDirs returns the organisation rule directories resolved against the
@@ -106,6 +121,8 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 		}
 	}
 	cfg.dir = filepath.Dir(name)
+	cfg.name = name
+	cfg.tree = tree
 	return &cfg, nil
 }
 

@@ -259,3 +259,22 @@ finding contains {"subject": "organisation", "message": sprintf("%d", [n])} if {
 		t.Errorf("stopped after %v, want soon after the 200ms deadline", d)
 	}
 }
+
+func TestConfigErrorsNameTheLine(t *testing.T) {
+	tcs := []struct{ src, want string }{
+		{"params:\n  review_interval_days: 90\n  review_intervall_days: 30\n", `rolecall.yaml:3: unknown parameter "review_intervall_days"`},
+		{"params:\n  awareness_interval_days: soon\n", `rolecall.yaml:2: parameter "awareness_interval_days": expected a number, found a string`},
+		{"disable:\n  - A52-COMM-003\n  - A52-NOPE-001\n", `rolecall.yaml:3: cannot disable unknown rule "A52-NOPE-001"`},
+		{"severity:\n  A52-NOPE-001: high\n", `rolecall.yaml:2: cannot set the severity of unknown rule "A52-NOPE-001"`},
+	}
+	for _, tc := range tcs {
+		cfg, err := raci.ParseConfig([]byte(tc.src), "rolecall.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = raci.NewEngine(context.Background(), raci.WithConfig(cfg))
+		if err == nil || !errors.Is(err, raci.ErrInvalidConfig) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("config %q: error %v, want it to contain %q", tc.src, err, tc.want)
+		}
+	}
+}

@@ -72,13 +72,17 @@ type Rule struct {
 type Option func(*engineConfig) error
 
 type engineConfig struct {
-	params       map[string]any
-	disabled     []string
-	severities   map[string]Severity
-	customFS     []fs.FS
-	timeout      time.Duration
-	printCap     int
-	capturePrint bool
+	params      map[string]any
+	paramOrigin map[string]string
+	// disabledOrigin and severityOrigin locate configuration entries ("file:line: ").
+	disabledOrigin map[string]string
+	severityOrigin map[string]string
+	disabled       []string
+	severities     map[string]Severity
+	customFS       []fs.FS
+	timeout        time.Duration
+	printCap       int
+	capturePrint   bool
 }
 
 // WithParams overrides rule parameters (see the catalogue's parameter table).
@@ -89,6 +93,7 @@ func WithParams(params map[string]any) Option {
 	return func(c *engineConfig) error {
 		for k, v := range params {
 			c.params[k] = v
+			delete(c.paramOrigin, k)
 		}
 		return nil
 	}
@@ -171,12 +176,17 @@ func WithConfig(cfg *Config) Option {
 		}
 		for k, v := range cfg.Params {
 			c.params[k] = v
+			c.paramOrigin[k] = cfg.where("/params/" + k)
 		}
-		c.disabled = append(c.disabled, cfg.Disable...)
+		for i, id := range cfg.Disable {
+			c.disabled = append(c.disabled, id)
+			c.disabledOrigin[id] = cfg.where(fmt.Sprintf("/disable/%d", i))
+		}
 		for id, s := range cfg.Severity {
 			if err := WithSeverity(id, s)(c); err != nil {
-				return err
+				return fmt.Errorf("%s%w", cfg.where("/severity/"+id), err)
 			}
+			c.severityOrigin[id] = cfg.where("/severity/" + id)
 		}
 		for _, dir := range cfg.RuleDirs() {
 			if err := WithRuleDir(dir)(c); err != nil {
@@ -195,7 +205,7 @@ func WithConfig(cfg *Config) Option {
 // do not compile, lack METADATA, clash or use a forbidden builtin) or
 // ErrInvalidConfig (unknown parameter, bad value, unknown rule id).
 func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
-	cfg := &engineConfig{params: map[string]any{}, severities: map[string]Severity{}, timeout: 60 * time.Second, printCap: 64 << 10}
+	cfg := &engineConfig{params: map[string]any{}, paramOrigin: map[string]string{}, disabledOrigin: map[string]string{}, severityOrigin: map[string]string{}, severities: map[string]Severity{}, timeout: 60 * time.Second, printCap: 64 << 10}
 	for _, o := range opts {
 		if err := o(cfg); err != nil {
 			return nil, err
@@ -236,13 +246,13 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 	}
 	for _, id := range cfg.disabled {
 		if !known[id] {
-			return nil, fmt.Errorf("%w: cannot disable unknown rule %q", ErrInvalidConfig, id)
+			return nil, fmt.Errorf("%w: %scannot disable unknown rule %q", ErrInvalidConfig, cfg.disabledOrigin[id], id)
 		}
 	}
 	sevOverrides := map[string]any{}
 	for id, s := range cfg.severities {
 		if !known[id] {
-			return nil, fmt.Errorf("%w: cannot set the severity of unknown rule %q", ErrInvalidConfig, id)
+			return nil, fmt.Errorf("%w: %scannot set the severity of unknown rule %q", ErrInvalidConfig, cfg.severityOrigin[id], id)
 		}
 		sevOverrides[id] = string(s)
 	}
@@ -261,7 +271,7 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	params, err := mergeParams(defaults, customDefaults, cfg.params)
+	params, err := mergeParams(defaults, customDefaults, cfg.params, cfg.paramOrigin)
 	if err != nil {
 		return nil, err
 	}

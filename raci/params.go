@@ -41,7 +41,8 @@ var paramValues = map[string][]string{
 
 // mergeParams checks overrides against the known parameters (bundled defaults and
 // those organisation rules declare) and returns the merged set.
-func mergeParams(defaults, declared, overrides map[string]any) (map[string]any, error) {
+// origin locates overrides that came from a configuration file ("file:line: ").
+func mergeParams(defaults, declared, overrides map[string]any, origin map[string]string) (map[string]any, error) {
 	known := map[string]any{}
 	for k, v := range defaults {
 		known[k] = v
@@ -70,12 +71,12 @@ func mergeParams(defaults, declared, overrides map[string]any) (map[string]any, 
 				names = append(names, n)
 			}
 			sort.Strings(names)
-			errs = append(errs, fmt.Sprintf("unknown parameter %q: expected one of %s", k, strings.Join(names, ", ")))
+			errs = append(errs, fmt.Sprintf("%sunknown parameter %q: expected one of %s", origin[k], k, strings.Join(names, ", ")))
 			continue
 		}
 		v := normalise(overrides[k])
 		if msg := checkParam(k, def, v); msg != "" {
-			errs = append(errs, msg)
+			errs = append(errs, origin[k]+msg)
 			continue
 		}
 		out[k] = v
