@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -69,6 +70,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	asOf := fs.String("as-of", "", "evaluation date YYYY-MM-DD (default: today, UTC)")
 	format := fs.String("format", "text", "output format: text or json")
 	failOn := fs.String("fail-on", "", "lowest severity of an unwaived finding that fails the run: critical, high, medium, low, info or none (default: the configuration's, else low)")
+	output := fs.String("o", "", "write the report to this file (atomically; never over an input) instead of standard output")
 	ef := addEngineFlags(fs)
 	lim := limitFlags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -77,6 +79,15 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return exitUsage
+	}
+	if *output != "" {
+		inputs := append([]string{ef.config, "rolecall.yaml"}, fs.Args()...)
+		for _, in := range inputs {
+			if in != "" && same(*output, in) {
+				fmt.Fprintf(stderr, "rolecall check: refusing to overwrite the input %s with the report\n", in)
+				return exitUsage
+			}
+		}
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "rolecall check: --format %q is not one of text, json\n", *format)
@@ -142,11 +153,17 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code == exitUsage && len(reports) == 0 {
 		return exitUsage
 	}
+	write := func(w io.Writer) error {
+		if *format == "json" {
+			return writeJSON(w, reports)
+		}
+		return writeText(w, reports, threshold)
+	}
 	var werr error
-	if *format == "json" {
-		werr = writeJSON(stdout, reports)
+	if *output != "" {
+		werr = writeFileAtomic(*output, write)
 	} else {
-		werr = writeText(stdout, reports, threshold)
+		werr = write(stdout)
 	}
 	if werr != nil {
 		fmt.Fprintf(stderr, "rolecall check: writing the report: %v\n", werr)
@@ -182,4 +199,22 @@ func writeJSON(w io.Writer, reports []*raci.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// writeFileAtomic writes through a temporary file in the same directory and
+// renames it into place, so a reader never sees a partial report.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".rolecall-report-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }

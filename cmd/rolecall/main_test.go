@@ -147,3 +147,35 @@ func TestBundleRefusesToOverwriteItsInput(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+func TestCheckWritesReportFileButNeverOverAnInput(t *testing.T) {
+	dir := t.TempDir()
+	reg, err := os.ReadFile("../../examples/registers/minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := dir + "/register.yaml"
+	if err := os.WriteFile(in, reg, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "check", "-o", in, in)
+	if code != exitUsage || !strings.Contains(stderr, "refusing to overwrite the input") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(in); !bytes.Equal(b, reg) {
+		t.Fatal("the register was rewritten")
+	}
+	out := dir + "/report.json"
+	code, stdout, _ := runCLI(t, "check", "--format", "json", "--as-of", "2026-11-27", "-o", out, in)
+	if code != exitFindings || stdout != "" {
+		t.Fatalf("exit %d, stdout %q", code, stdout)
+	}
+	var rep jsonReport
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &rep); err != nil || rep.Summary.Total != 22 {
+		t.Fatalf("report file: %v, %d findings", err, rep.Summary.Total)
+	}
+}
