@@ -3,7 +3,9 @@ package raci
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -103,14 +105,24 @@ type jsonDecoder struct {
 	i         int
 	line      int
 	lineStart int
-	depth     int
-	values    int
-	lim       Limits
-	path      []string
+	// colAt and col cache the rune count of the current line up to byte colAt, so
+	// that pos costs O(distance moved) rather than O(line length): a minified
+	// register is one line, and recounting it for every value was quadratic.
+	colAt  int
+	col    int
+	depth  int
+	values int
+	lim    Limits
+	path   []string
 }
 
 func (d *jsonDecoder) pos() Pos {
-	return Pos{Line: d.line, Column: utf8.RuneCount(d.src[d.lineStart:d.i]) + 1}
+	if d.colAt < d.lineStart || d.colAt > d.i {
+		d.colAt, d.col = d.lineStart, 0
+	}
+	d.col += utf8.RuneCount(d.src[d.colAt:d.i])
+	d.colAt = d.i
+	return Pos{Line: d.line, Column: d.col + 1}
 }
 
 func (d *jsonDecoder) ptr() string { return pointer(d.path) }
@@ -387,6 +399,10 @@ func decodeYAML(src []byte, lim Limits) (any, *posNode, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			// Only comments or blank lines.
+			return nil, nil, &decodeError{pos: Pos{1, 1}, msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
+		}
 		return nil, nil, yamlSyntaxError(err)
 	}
 	var extra yaml.Node
@@ -416,7 +432,33 @@ func yamlSyntaxError(err error) error {
 			}
 		}
 	}
+	switch {
+	case pos.Line == 0 && !strings.Contains(rest, "EOF"):
+		// go.yaml.in/yaml/v3 leaves the line out when the problem is on the first line.
+		pos.Line = 1
+	case pos.Line > 0 && isYAMLParserProblem(rest):
+		// For parser (not scanner) errors go.yaml.in/yaml/v3 prints the 0-based line
+		// of the construct being parsed: make it 1-based.
+		pos.Line++
+	}
 	return &decodeError{pos: pos, msg: "YAML syntax error: " + rest}
+}
+
+// yamlParserProblems are the problems go.yaml.in/yaml/v3's parser (as opposed to
+// its scanner) reports; their line numbers are 0-based.
+var yamlParserProblems = []string{
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "did not find expected '-' indicator",
+	"did not find expected <document start>", "did not find expected key", "did not find expected node content",
+	"found duplicate %TAG directive", "found duplicate %YAML directive", "found incompatible YAML document", "found undefined tag handle",
+}
+
+func isYAMLParserProblem(msg string) bool {
+	for _, p := range yamlParserProblems {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *yamlConverter) fail(n *yaml.Node, format string, args ...any) error {
@@ -429,7 +471,7 @@ func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, *posNode, error) 
 		return nil, nil, &LimitError{Limit: "values", Max: int64(c.lim.MaxValues), Found: int64(c.values), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
 			msg: fmt.Sprintf("the document holds more than %d values, the limit", c.lim.MaxValues)}
 	}
-	if depth >= c.lim.MaxDepth {
+	if depth >= c.lim.MaxDepth && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) {
 		return nil, nil, &LimitError{Limit: "depth", Max: int64(c.lim.MaxDepth), Found: int64(depth + 1), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
 			msg: fmt.Sprintf("values are nested more than %d deep, the limit", c.lim.MaxDepth)}
 	}
@@ -452,6 +494,9 @@ func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, *posNode, error) 
 		inner.pos = node.pos
 		return v, inner, nil
 	case yaml.MappingNode:
+		if t := n.ShortTag(); t != "!!map" {
+			return nil, nil, c.fail(n, "YAML tag %s is not supported: write a plain mapping", t)
+		}
 		obj := make(map[string]any, len(n.Content)/2)
 		node.fields = make(map[string]*posNode, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {

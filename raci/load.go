@@ -171,8 +171,12 @@ func load(data []byte, cfg *loadConfig) (*Register, error) {
 		name = "<input>"
 	}
 	format := cfg.format
-	if format == "" {
+	switch format {
+	case "":
 		format = sniffFormat(data)
+	case FormatJSON, FormatYAML:
+	default:
+		return nil, &LoadError{Source: name, Problems: []Problem{{Message: fmt.Sprintf("unknown format %q: expected yaml or json", format)}}}
 	}
 	doc, tree, err := decodeDocument(data, format, cfg.limits)
 	if err != nil {
@@ -265,6 +269,13 @@ func duplicateIDs(doc any, tree *posNode) []Problem {
 
 // buildRegister turns a schema-valid document into the typed model.
 func buildRegister(doc any) (*Register, error) {
+	if top, ok := doc.(map[string]any); ok {
+		if _, ok := top["version"].(json.Number); ok {
+			// The schema accepts any number equal to 1 (1.0, 1e0, 10e-1); the
+			// model holds the integer.
+			top["version"] = json.Number("1")
+		}
+	}
 	b, err := json.Marshal(doc)
 	if err != nil {
 		return nil, err

@@ -1,5 +1,12 @@
 package raci
 
+import (
+	"encoding/json"
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
 // Register is one organisation's documented information-security roles and
 // responsibilities (register format version 1). Field names follow the format's
 // snake_case keys in JSON and YAML.
@@ -31,7 +38,8 @@ type Register struct {
 
 // Attributes is free-form, organisation-specific data that every entity may
 // carry for custom rules. Values are JSON values: numbers are json.Number, so the
-// digits written are kept.
+// digits written are kept (a YAML number in a form JSON lacks, such as 0x10 or
+// 1_000, becomes its decimal value).
 type Attributes map[string]any
 
 // Organisation describes the organisation and the approval of the register.
@@ -241,4 +249,41 @@ type Exception struct {
 	ApprovedBy string     `json:"approved_by" yaml:"approved_by"`
 	ExpiresOn  Date       `json:"expires_on" yaml:"expires_on"`
 	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+}
+
+// MarshalYAML writes the register as YAML with exactly the content of its JSON
+// form, so that YAML → Register → YAML → Register changes nothing: an empty
+// list written in the source stays an empty list (the yaml struct tags alone
+// would drop it), and numbers in attributes stay numbers with their digits.
+func (r Register) MarshalYAML() (any, error) {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Content) != 1 {
+		return nil, fmt.Errorf("rolecall: the register's JSON form is not one YAML document")
+	}
+	blockStyle(doc.Content[0])
+	return doc.Content[0], nil
+}
+
+// blockStyle turns a YAML tree parsed from JSON into block style: strings are
+// written plain when that reads back as the same string (the encoder quotes
+// them otherwise), and numbers YAML cannot resolve (such as 1e400) keep an
+// explicit !!float tag.
+func blockStyle(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode {
+		if n.Style == 0 && n.Tag == "!!str" {
+			// A JSON number the YAML resolver reads as a string.
+			n.Tag = "!!float"
+		}
+	}
+	n.Style = 0
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
 }
