@@ -22,12 +22,85 @@ type Pos struct {
 }
 
 // posNode mirrors a decoded JSON value with the source position of every value
-// (and, for object members, of the key).
+// (and, for object members, of the key). A register keeps its tree for as long as
+// it lives (findings name source lines), so the tree is compact: positions are
+// int32, the children of a list or mapping are values in one slice, and a mapping
+// keeps its member names beside them (a Go map per mapping made the tree most of a
+// large register's memory).
 type posNode struct {
-	pos    Pos
-	keyPos Pos
-	fields map[string]*posNode
-	items  []*posNode
+	line, col       int32
+	keyLine, keyCol int32
+	kids            *posKids // nil for a scalar
+}
+
+// posKids are the children of a list or a mapping.
+type posKids struct {
+	nodes []posNode
+	// keys are a mapping's member names, parallel to nodes; nil for a list.
+	keys []string
+	// index finds a member of a mapping with many members; nil otherwise.
+	index map[string]int
+}
+
+// manyMembers is the size from which a mapping's members are found through a map
+// rather than by scanning the names (also while decoding, to reject duplicates).
+const manyMembers = 16
+
+func pos32(v int) int32 { return int32(min(v, math.MaxInt32)) }
+
+func newPosNode(p Pos) posNode { return posNode{line: pos32(p.Line), col: pos32(p.Column)} }
+
+func (n *posNode) pos() Pos    { return Pos{Line: int(n.line), Column: int(n.col)} }
+func (n *posNode) keyPos() Pos { return Pos{Line: int(n.keyLine), Column: int(n.keyCol)} }
+
+func (n *posNode) setKeyPos(p Pos) { n.keyLine, n.keyCol = pos32(p.Line), pos32(p.Column) }
+
+// member returns the index of the mapping member named key, or -1.
+func (k *posKids) member(key string) int {
+	if k.index != nil {
+		if i, ok := k.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, name := range k.keys {
+		if name == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// addMember appends a mapping member (the caller has checked it is new).
+func (k *posKids) addMember(key string, n posNode) {
+	k.keys = append(k.keys, key)
+	k.nodes = append(k.nodes, n)
+	if k.index != nil {
+		k.index[key] = len(k.keys) - 1
+	} else if len(k.keys) > manyMembers {
+		k.index = make(map[string]int, 2*len(k.keys))
+		for i, name := range k.keys {
+			k.index[name] = i
+		}
+	}
+}
+
+// child returns the child named by a JSON pointer token, or nil.
+func (n *posNode) child(tok string) *posNode {
+	k := n.kids
+	if k == nil {
+		return nil
+	}
+	if k.keys != nil {
+		if i := k.member(tok); i >= 0 {
+			return &k.nodes[i]
+		}
+		return nil
+	}
+	if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(k.nodes) {
+		return &k.nodes[i]
+	}
+	return nil
 }
 
 // locate returns the position of the value at the JSON pointer ptr, or of its
@@ -38,28 +111,21 @@ func (n *posNode) locate(ptr string, key bool) Pos {
 		return Pos{}
 	}
 	cur := n
-	if ptr == "" || ptr == "/" && cur.fields == nil && cur.items == nil {
-		return cur.pos
+	if ptr == "" || ptr == "/" && cur.kids == nil {
+		return cur.pos()
 	}
 	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		var next *posNode
-		if cur.fields != nil {
-			next = cur.fields[tok]
-		} else if cur.items != nil {
-			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(cur.items) {
-				next = cur.items[i]
-			}
-		}
+		next := cur.child(tok)
 		if next == nil {
-			return cur.pos
+			return cur.pos()
 		}
 		cur = next
 	}
-	if key && cur.keyPos.Line > 0 {
-		return cur.keyPos
+	if key && cur.keyLine > 0 {
+		return cur.keyPos()
 	}
-	return cur.pos
+	return cur.pos()
 }
 
 // decodeError is a problem found while reading the document itself (syntax,
@@ -100,6 +166,23 @@ func decodeDocument(src []byte, format Format, lim Limits) (any, *posNode, error
 
 // ---- JSON ----
 
+// member returns the index among the members gathered from base on the stacks of
+// the mapping member named key, or -1.
+func (d *jsonDecoder) member(base int, kids *posKids, key string) int {
+	if kids.index != nil {
+		if i, ok := kids.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, name := range d.keys[base:] {
+		if name == key {
+			return i
+		}
+	}
+	return -1
+}
+
 type jsonDecoder struct {
 	src       []byte
 	i         int
@@ -114,6 +197,11 @@ type jsonDecoder struct {
 	values int
 	lim    Limits
 	path   []string
+	// nodes and keys are stacks of the children of the containers being decoded:
+	// a container's children are gathered on top and copied out at its end into
+	// slices of exactly their size, the ones the tree keeps.
+	nodes []posNode
+	keys  []string
 }
 
 func (d *jsonDecoder) pos() Pos {
@@ -159,26 +247,26 @@ func (d *jsonDecoder) document() (any, *posNode, error) {
 	if d.i < len(d.src) {
 		return nil, nil, d.fail("unexpected %q after the end of the document", d.src[d.i])
 	}
-	return v, n, nil
+	return v, &n, nil
 }
 
-func (d *jsonDecoder) value() (any, *posNode, error) {
+func (d *jsonDecoder) value() (any, posNode, error) {
 	d.skipSpace()
 	if d.i >= len(d.src) {
-		return nil, nil, d.fail("unexpected end of the document: expected a value")
+		return nil, posNode{}, d.fail("unexpected end of the document: expected a value")
 	}
 	d.values++
 	if d.values > d.lim.MaxValues {
-		return nil, nil, &LimitError{Limit: "values", Max: int64(d.lim.MaxValues), Found: int64(d.values), Pos: d.pos(), Pointer: d.ptr(),
+		return nil, posNode{}, &LimitError{Limit: "values", Max: int64(d.lim.MaxValues), Found: int64(d.values), Pos: d.pos(), Pointer: d.ptr(),
 			msg: fmt.Sprintf("the document holds more than %d values, the limit", d.lim.MaxValues)}
 	}
-	node := &posNode{pos: d.pos()}
+	node := newPosNode(d.pos())
 	switch c := d.src[d.i]; {
 	case c == '{':
-		v, err := d.object(node)
+		v, err := d.object(&node)
 		return v, node, err
 	case c == '[':
-		v, err := d.array(node)
+		v, err := d.array(&node)
 		return v, node, err
 	case c == '"':
 		s, err := d.str()
@@ -193,7 +281,7 @@ func (d *jsonDecoder) value() (any, *posNode, error) {
 		num, err := d.number()
 		return num, node, err
 	default:
-		return nil, nil, d.fail("unexpected %q: expected a value", c)
+		return nil, posNode{}, d.fail("unexpected %q: expected a value", c)
 	}
 }
 
@@ -213,10 +301,19 @@ func (d *jsonDecoder) object(node *posNode) (any, error) {
 	defer func() { d.depth-- }()
 	d.i++ // {
 	obj := map[string]any{}
-	node.fields = map[string]*posNode{}
+	kids := &posKids{}
+	node.kids = kids
+	base, keyBase := len(d.nodes), len(d.keys)
+	// done moves the members gathered on the stacks into the tree.
+	done := func() {
+		kids.nodes = append([]posNode(nil), d.nodes[base:]...)
+		kids.keys = append(make([]string, 0, len(d.keys)-keyBase), d.keys[keyBase:]...)
+		d.nodes, d.keys = d.nodes[:base], d.keys[:keyBase]
+	}
 	d.skipSpace()
 	if d.i < len(d.src) && d.src[d.i] == '}' {
 		d.i++
+		done()
 		return obj, nil
 	}
 	for {
@@ -229,9 +326,9 @@ func (d *jsonDecoder) object(node *posNode) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if prev, dup := node.fields[key]; dup {
+		if j := d.member(keyBase, kids, key); j >= 0 {
 			d.path = append(d.path, key)
-			err := &decodeError{pos: keyPos, ptr: d.ptr(), msg: fmt.Sprintf("duplicate key %q: it is already set on line %d", key, prev.keyPos.Line)}
+			err := &decodeError{pos: keyPos, ptr: d.ptr(), msg: fmt.Sprintf("duplicate key %q: it is already set on line %d", key, d.nodes[base+j].keyLine)}
 			return nil, err
 		}
 		d.skipSpace()
@@ -245,9 +342,18 @@ func (d *jsonDecoder) object(node *posNode) (any, error) {
 			return nil, err
 		}
 		d.path = d.path[:len(d.path)-1]
-		child.keyPos = keyPos
+		child.setKeyPos(keyPos)
 		obj[key] = v
-		node.fields[key] = child
+		d.keys = append(d.keys, key)
+		d.nodes = append(d.nodes, child)
+		if kids.index != nil {
+			kids.index[key] = len(d.keys) - 1 - keyBase
+		} else if len(d.keys)-keyBase > manyMembers {
+			kids.index = make(map[string]int, 2*(len(d.keys)-keyBase))
+			for i, name := range d.keys[keyBase:] {
+				kids.index[name] = i
+			}
+		}
 		d.skipSpace()
 		if d.i >= len(d.src) {
 			return nil, d.fail("unexpected end of the document: expected ',' or '}'")
@@ -257,6 +363,7 @@ func (d *jsonDecoder) object(node *posNode) (any, error) {
 			d.i++
 		case '}':
 			d.i++
+			done()
 			return obj, nil
 		default:
 			return nil, d.fail("unexpected %q: expected ',' or '}'", d.src[d.i])
@@ -271,10 +378,17 @@ func (d *jsonDecoder) array(node *posNode) (any, error) {
 	defer func() { d.depth-- }()
 	d.i++ // [
 	arr := []any{}
-	node.items = []*posNode{}
+	kids := &posKids{}
+	node.kids = kids
+	base := len(d.nodes)
+	done := func() {
+		kids.nodes = append([]posNode(nil), d.nodes[base:]...)
+		d.nodes = d.nodes[:base]
+	}
 	d.skipSpace()
 	if d.i < len(d.src) && d.src[d.i] == ']' {
 		d.i++
+		done()
 		return arr, nil
 	}
 	for {
@@ -285,7 +399,7 @@ func (d *jsonDecoder) array(node *posNode) (any, error) {
 		}
 		d.path = d.path[:len(d.path)-1]
 		arr = append(arr, v)
-		node.items = append(node.items, child)
+		d.nodes = append(d.nodes, child)
 		d.skipSpace()
 		if d.i >= len(d.src) {
 			return nil, d.fail("unexpected end of the document: expected ',' or ']'")
@@ -295,6 +409,7 @@ func (d *jsonDecoder) array(node *posNode) (any, error) {
 			d.i++
 		case ']':
 			d.i++
+			done()
 			return arr, nil
 		default:
 			return nil, d.fail("unexpected %q: expected ',' or ']'", d.src[d.i])
@@ -403,19 +518,63 @@ func decodeYAML(src []byte, lim Limits) (any, *posNode, error) {
 			// Only comments or blank lines.
 			return nil, nil, &decodeError{pos: Pos{1, 1}, msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
 		}
-		return nil, nil, yamlSyntaxError(err)
+		return nil, nil, yamlDecodeError(err, src, lim)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, nil, &decodeError{pos: Pos{extra.Line, extra.Column}, msg: "the file holds more than one YAML document: a register is one document"}
 	} else if err.Error() != "EOF" {
-		return nil, nil, yamlSyntaxError(err)
+		return nil, nil, yamlDecodeError(err, src, lim)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, nil, &decodeError{pos: Pos{1, 1}, msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
 	}
 	c := &yamlConverter{lim: lim}
-	return c.convert(doc.Content[0], 0)
+	v, n, err := c.convert(doc.Content[0], 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, &n, nil
+}
+
+// yamlMaxDepth is the deepest nesting the YAML parser itself accepts.
+const yamlMaxDepth = 10000
+
+// yamlDecodeError reports an error of the YAML parser: its own depth limit
+// (hit before the converter can apply MaxDepth) as the depth limit, as for
+// JSON, anything else as a syntax error.
+func yamlDecodeError(err error, src []byte, lim Limits) error {
+	se := yamlSyntaxError(err).(*decodeError)
+	if last := yamlLines(src); se.pos.Line > last {
+		// At the end of the input the parser can name the line after the last.
+		se.pos = Pos{Line: last}
+	}
+	if !strings.Contains(err.Error(), "exceeded max depth of") {
+		return se
+	}
+	max := min(lim.MaxDepth, yamlMaxDepth)
+	return &LimitError{Limit: "depth", Max: int64(max), Found: yamlMaxDepth + 1, Pos: se.pos,
+		msg: fmt.Sprintf("values are nested more than %d deep, the limit", max)}
+}
+
+// yamlLines counts the lines of src as YAML does: CR LF, CR, LF, NEL, LS and PS
+// each end a line.
+func yamlLines(src []byte) int {
+	n := 1
+	for i := 0; i < len(src); i++ {
+		switch {
+		case src[i] == '\n':
+			n++
+		case src[i] == '\r':
+			if i+1 >= len(src) || src[i+1] != '\n' {
+				n++
+			}
+		case src[i] == 0xc2 && i+1 < len(src) && src[i+1] == 0x85, // NEL
+			src[i] == 0xe2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xa8 || src[i+2] == 0xa9): // LS, PS
+			n++
+		}
+	}
+	return n
 }
 
 func yamlSyntaxError(err error) error {
@@ -465,84 +624,86 @@ func (c *yamlConverter) fail(n *yaml.Node, format string, args ...any) error {
 	return &decodeError{pos: Pos{n.Line, n.Column}, ptr: pointer(c.path), msg: fmt.Sprintf(format, args...)}
 }
 
-func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, *posNode, error) {
+func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, posNode, error) {
 	c.values++
 	if c.values > c.lim.MaxValues {
-		return nil, nil, &LimitError{Limit: "values", Max: int64(c.lim.MaxValues), Found: int64(c.values), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
+		return nil, posNode{}, &LimitError{Limit: "values", Max: int64(c.lim.MaxValues), Found: int64(c.values), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
 			msg: fmt.Sprintf("the document holds more than %d values, the limit", c.lim.MaxValues)}
 	}
 	if depth >= c.lim.MaxDepth && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) {
-		return nil, nil, &LimitError{Limit: "depth", Max: int64(c.lim.MaxDepth), Found: int64(depth + 1), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
+		return nil, posNode{}, &LimitError{Limit: "depth", Max: int64(c.lim.MaxDepth), Found: int64(depth + 1), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
 			msg: fmt.Sprintf("values are nested more than %d deep, the limit", c.lim.MaxDepth)}
 	}
-	node := &posNode{pos: Pos{n.Line, n.Column}}
+	node := newPosNode(Pos{n.Line, n.Column})
 	if n.Kind != yaml.AliasNode && strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
-		return nil, nil, c.fail(n, "custom YAML tag %s is not supported: write the plain value", n.Tag)
+		return nil, posNode{}, c.fail(n, "custom YAML tag %s is not supported: write the plain value", n.Tag)
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		size := countNodes(n.Alias, c.lim.MaxAliasExpansion+1)
 		c.aliased += size
 		if c.aliased > c.lim.MaxAliasExpansion {
-			return nil, nil, &LimitError{Limit: "aliases", Max: int64(c.lim.MaxAliasExpansion), Found: int64(c.aliased), Pos: node.pos, Pointer: pointer(c.path),
+			return nil, posNode{}, &LimitError{Limit: "aliases", Max: int64(c.lim.MaxAliasExpansion), Found: int64(c.aliased), Pos: node.pos(), Pointer: pointer(c.path),
 				msg: fmt.Sprintf("YAML aliases expand to more than %d values, the limit (an alias bomb?)", c.lim.MaxAliasExpansion)}
 		}
 		v, inner, err := c.convert(n.Alias, depth)
 		if err != nil {
-			return nil, nil, err
+			return nil, posNode{}, err
 		}
-		inner.pos = node.pos
+		inner.line, inner.col = node.line, node.col
 		return v, inner, nil
 	case yaml.MappingNode:
 		if t := n.ShortTag(); t != "!!map" {
-			return nil, nil, c.fail(n, "YAML tag %s is not supported: write a plain mapping", t)
+			return nil, posNode{}, c.fail(n, "YAML tag %s is not supported: write a plain mapping", t)
 		}
 		obj := make(map[string]any, len(n.Content)/2)
-		node.fields = make(map[string]*posNode, len(n.Content)/2)
+		kids := &posKids{keys: make([]string, 0, len(n.Content)/2), nodes: make([]posNode, 0, len(n.Content)/2)}
+		node.kids = kids
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return nil, nil, c.fail(k, "a mapping key must be a plain string, found a %s", kindName(k))
+				return nil, posNode{}, c.fail(k, "a mapping key must be a plain string, found a %s", kindName(k))
 			}
 			if k.ShortTag() == "!!merge" {
-				return nil, nil, c.fail(k, "YAML merge keys (<<) are not supported: write the keys out")
+				return nil, posNode{}, c.fail(k, "YAML merge keys (<<) are not supported: write the keys out")
 			}
 			key := k.Value
-			if prev, dup := node.fields[key]; dup {
+			if j := kids.member(key); j >= 0 {
 				c.path = append(c.path, key)
-				err := c.fail(k, "duplicate key %q: it is already set on line %d", key, prev.keyPos.Line)
-				return nil, nil, err
+				err := c.fail(k, "duplicate key %q: it is already set on line %d", key, kids.nodes[j].keyLine)
+				return nil, posNode{}, err
 			}
 			c.path = append(c.path, key)
 			val, child, err := c.convert(v, depth+1)
 			if err != nil {
-				return nil, nil, err
+				return nil, posNode{}, err
 			}
 			c.path = c.path[:len(c.path)-1]
-			child.keyPos = Pos{k.Line, k.Column}
+			child.setKeyPos(Pos{k.Line, k.Column})
 			obj[key] = val
-			node.fields[key] = child
+			kids.addMember(key, child)
 		}
 		return obj, node, nil
 	case yaml.SequenceNode:
 		arr := make([]any, 0, len(n.Content))
-		node.items = make([]*posNode, 0, len(n.Content))
+		kids := &posKids{nodes: make([]posNode, 0, len(n.Content))}
+		node.kids = kids
 		for i, item := range n.Content {
 			c.path = append(c.path, strconv.Itoa(i))
 			val, child, err := c.convert(item, depth+1)
 			if err != nil {
-				return nil, nil, err
+				return nil, posNode{}, err
 			}
 			c.path = c.path[:len(c.path)-1]
 			arr = append(arr, val)
-			node.items = append(node.items, child)
+			kids.nodes = append(kids.nodes, child)
 		}
 		return arr, node, nil
 	case yaml.ScalarNode:
 		v, err := c.scalar(n)
 		return v, node, err
 	}
-	return nil, nil, c.fail(n, "unsupported YAML node")
+	return nil, posNode{}, c.fail(n, "unsupported YAML node")
 }
 
 func (c *yamlConverter) scalar(n *yaml.Node) (any, error) {

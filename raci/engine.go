@@ -212,14 +212,9 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 		}
 	}
 
-	mods, err := rules.ParseDir(rules.FS(), "rolecall")
+	mods, err := rules.ParseRules(rules.FS(), "rolecall")
 	if err != nil {
 		return nil, fmt.Errorf("%w: bundled rules: %v", ErrRules, err)
-	}
-	for f := range mods {
-		if strings.HasSuffix(f, "_test.rego") {
-			delete(mods, f)
-		}
 	}
 	bundled, err := rules.CatalogueOf(mods, ast.MustParseRef("data.rolecall.rules"))
 	if err != nil {
@@ -427,11 +422,7 @@ func (e *Engine) Evaluate(ctx context.Context, reg *Register, opts ...EvalOption
 // InputOf returns the Rego input rolecall evaluates: {"as_of": "YYYY-MM-DD",
 // "register": the register as JSON}. It is what an OPA server is sent as input.
 func InputOf(reg *Register, asOf Date) (ast.Value, error) {
-	b, err := json.Marshal(reg)
-	if err != nil {
-		return nil, err
-	}
-	regVal, err := ast.ValueFromReader(bytes.NewReader(b))
+	regVal, err := registerValue(reg)
 	if err != nil {
 		return nil, err
 	}

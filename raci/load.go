@@ -276,17 +276,7 @@ func buildRegister(doc any) (*Register, error) {
 			top["version"] = json.Number("1")
 		}
 	}
-	b, err := json.Marshal(doc)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var reg Register
-	if err := dec.Decode(&reg); err != nil {
-		return nil, fmt.Errorf("building the model: %w", err)
-	}
-	return &reg, nil
+	return modelOf(doc)
 }
 
 // source remembers where a register was loaded from.

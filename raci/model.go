@@ -1,8 +1,11 @@
 package raci
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -260,30 +263,59 @@ func (r Register) MarshalYAML() (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, err
-	}
-	if len(doc.Content) != 1 {
-		return nil, fmt.Errorf("rolecall: the register's JSON form is not one YAML document")
-	}
-	blockStyle(doc.Content[0])
-	return doc.Content[0], nil
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	return yamlNodeOf(dec)
 }
 
-// blockStyle turns a YAML tree parsed from JSON into block style: strings are
-// written plain when that reads back as the same string (the encoder quotes
-// them otherwise), and numbers YAML cannot resolve (such as 1e400) keep an
-// explicit !!float tag.
-func blockStyle(n *yaml.Node) {
-	if n.Kind == yaml.ScalarNode {
-		if n.Style == 0 && n.Tag == "!!str" {
-			// A JSON number the YAML resolver reads as a string.
-			n.Tag = "!!float"
+// yamlNodeOf reads the next JSON value of dec as a YAML node, keeping the order
+// of keys. Strings are tagged !!str, so that the encoder quotes those that would
+// read back as something else and escapes characters YAML cannot hold raw (it
+// is not given JSON text to parse: YAML refuses raw DEL and C1 controls, which
+// JSON allows); numbers are tagged !!int or !!float, which the encoder writes
+// explicitly when YAML would not resolve them so (1e400).
+func yamlNodeOf(dec *json.Decoder) (*yaml.Node, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		if v == '[' {
+			n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
 		}
+		for dec.More() {
+			if n.Kind == yaml.MappingNode {
+				k, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				key, _ := k.(string)
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key})
+			}
+			c, err := yamlNodeOf(dec)
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, c)
+		}
+		if _, err := dec.Token(); err != nil { // the closing ] or }
+			return nil, err
+		}
+		return n, nil
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}, nil
+	case json.Number:
+		tag := "!!int"
+		if strings.ContainsAny(string(v), ".eE") {
+			tag = "!!float"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(v)}, nil
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}, nil
+	case nil:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
 	}
-	n.Style = 0
-	for _, c := range n.Content {
-		blockStyle(c)
-	}
+	return nil, fmt.Errorf("rolecall: unexpected JSON token %v", tok)
 }

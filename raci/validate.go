@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -19,14 +21,10 @@ var registerSchema = sync.OnceValues(schema.CompileRegister)
 // schemaProblems validates doc against s and returns one problem per failed
 // constraint, located through tree, in document order.
 func schemaProblems(s *jsonschema.Schema, doc any, tree *posNode) []Problem {
-	err := s.Validate(doc)
-	if err == nil {
-		return nil
-	}
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		return []Problem{{Message: err.Error()}}
-	}
+	return schemaProblemsInParts(s, doc, tree, runtime.GOMAXPROCS(0))
+}
+
+func schemaProblemsInParts(s *jsonschema.Schema, doc any, tree *posNode, parts int) []Problem {
 	var out []Problem
 	seen := map[string]bool{}
 	var walk func(e *jsonschema.ValidationError)
@@ -44,9 +42,103 @@ func schemaProblems(s *jsonschema.Schema, doc any, tree *posNode) []Problem {
 			}
 		}
 	}
-	walk(ve)
+	for _, err := range validateInParts(s, doc, parts) {
+		var ve *jsonschema.ValidationError
+		if !errors.As(err, &ve) {
+			return []Problem{{Message: err.Error()}}
+		}
+		walk(ve)
+	}
 	sortProblems(out)
 	return out
+}
+
+// partEntities is the number of entities from which a register is validated in
+// parts, one per CPU.
+const partEntities = 2_000
+
+// validateInParts validates doc against s and returns the validation errors. A
+// large register is validated in parts on every CPU: part k is a copy of the top
+// level holding the k-th slice of each entity list (and every other member as it
+// is). The schema constrains each entity on its own (a list of entities has no
+// constraint of its own but its type), so the parts find exactly the problems of
+// the whole; the instance locations of part k are moved back to the entities'
+// places in the whole, and problems every part finds (a missing top-level key)
+// are reported once by schemaProblems.
+func validateInParts(s *jsonschema.Schema, doc any, parts int) []error {
+	top, ok := doc.(map[string]any)
+	entities := 0
+	if ok {
+		for _, key := range entityLists {
+			list, _ := top[key].([]any)
+			entities += len(list)
+		}
+	}
+	if !ok || parts < 2 || entities < partEntities {
+		if err := s.Validate(doc); err != nil {
+			return []error{err}
+		}
+		return nil
+	}
+	docs := make([]map[string]any, parts)
+	offsets := make([]map[string]int, parts)
+	for k := range docs {
+		docs[k] = make(map[string]any, len(top))
+		offsets[k] = map[string]int{}
+	}
+	isEntityList := map[string]bool{}
+	for _, key := range entityLists {
+		isEntityList[key] = true
+	}
+	for key, v := range top {
+		list, isList := v.([]any)
+		for k := range docs {
+			if !isList || !isEntityList[key] {
+				docs[k][key] = v
+				continue
+			}
+			lo, hi := k*len(list)/parts, (k+1)*len(list)/parts
+			docs[k][key] = list[lo:hi]
+			offsets[k][key] = lo
+		}
+	}
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for k := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[k] = s.Validate(docs[k])
+			var ve *jsonschema.ValidationError
+			if errors.As(errs[k], &ve) {
+				relocate(ve, offsets[k])
+			}
+		}()
+	}
+	wg.Wait()
+	out := errs[:0]
+	for _, err := range errs {
+		if err != nil {
+			out = append(out, err)
+		}
+	}
+	return out
+}
+
+// relocate moves the instance locations of e and its causes inside the entity
+// lists by the offsets of a part. Locations may share their backing arrays, so
+// each gets a new slice.
+func relocate(e *jsonschema.ValidationError, offsets map[string]int) {
+	if loc := e.InstanceLocation; len(loc) >= 2 && offsets[loc[0]] > 0 {
+		if i, err := strconv.Atoi(loc[1]); err == nil {
+			moved := append([]string(nil), loc...)
+			moved[1] = strconv.Itoa(i + offsets[loc[0]])
+			e.InstanceLocation = moved
+		}
+	}
+	for _, c := range e.Causes {
+		relocate(c, offsets)
+	}
 }
 
 func sortProblems(ps []Problem) {
@@ -172,6 +264,11 @@ func allowedKeys(schemaURL string) []string {
 func nearest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
+		if diff := len(s) - len(c); diff >= bestD || -diff >= bestD {
+			// The distance is at least the difference in length: skip, so that
+			// a megabyte-long unknown key costs nothing.
+			continue
+		}
 		if d := editDistance(s, c); d < bestD && d*2 < len(s) {
 			best, bestD = c, d
 		}

@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -117,23 +119,60 @@ func Catalogue() ([]Meta, error) {
 // ParseDir parses every .rego file under dir in fsys (tests included), keyed by
 // file path, with annotations processed.
 func ParseDir(fsys fs.FS, dir string) (map[string]*ast.Module, error) {
-	mods := map[string]*ast.Module{}
+	return parseDir(fsys, dir, true)
+}
+
+// ParseRules is ParseDir without the _test.rego files: what an engine compiles.
+// Test files are most of the bundle's source, so skipping them halves the time it
+// takes to create an engine.
+func ParseRules(fsys fs.FS, dir string) (map[string]*ast.Module, error) {
+	return parseDir(fsys, dir, false)
+}
+
+func parseDir(fsys fs.FS, dir string, tests bool) (map[string]*ast.Module, error) {
+	var paths []string
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".rego" {
+		if err != nil || d.IsDir() || path.Ext(p) != ".rego" || !tests && strings.HasSuffix(p, "_test.rego") {
 			return err
 		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-		if err != nil {
-			return err
-		}
-		mods[p] = m
+		paths = append(paths, p)
 		return nil
 	})
-	return mods, err
+	if err != nil {
+		return nil, err
+	}
+	// Parsing is a third of creating an engine: the files are parsed on every CPU.
+	// The error reported is the first in walk order, as when parsing one by one.
+	parsed := make([]*ast.Module, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				src, err := fs.ReadFile(fsys, paths[i])
+				if err == nil {
+					parsed[i], err = ast.ParseModuleWithOpts(paths[i], string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+				}
+				errs[i] = err
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	mods := make(map[string]*ast.Module, len(paths))
+	for i, p := range paths {
+		if errs[i] != nil {
+			return mods, errs[i]
+		}
+		mods[p] = parsed[i]
+	}
+	return mods, nil
 }
 
 // CatalogueOf returns the catalogue of the rule packages directly under root

@@ -3,8 +3,8 @@
 # description: |
 #   Indexes and helpers shared by every rolecall rule. Every join in a rule goes
 #   through one of the indexes below: each is a complete rule built once per
-#   evaluation with an object comprehension that yields every key exactly once,
-#   so that the rules stay linear in the size of the register.
+#   evaluation, with an object comprehension that yields every key exactly once or
+#   with object.union_n, so that the rules stay linear in the size of the register.
 #   Absent optional fields are read with the defaults of register-format.md.
 package rolecall.lib
 
@@ -38,7 +38,9 @@ conflict_list := object.get(register, "segregation", [])
 exception_list := object.get(register, "exceptions", [])
 
 # Indexes by id. Each value is {"i": index in its list, "e": the entity}, so that
-# rules can build JSON pointers (/roles/3/duties) without scanning.
+# rules can build JSON pointers (/roles/3/duties) without scanning. The bundled
+# rules use them only for the short lists: for people and assets the id sets and
+# person_index below are several times cheaper to build on a large register.
 roles := {r.id: {"i": i, "e": r} | some i, r in role_list}
 
 people := {p.id: {"i": i, "e": p} | some i, p in people_list}
@@ -55,6 +57,20 @@ delegations := {d.id: {"i": i, "e": d} | some i, d in delegation_list}
 
 risks := {r.id: {"i": i, "e": r} | some i, r in risk_list}
 
+# person_index[person_id] is the person's index in people_list: people_list[i] is
+# the person. A bare number per key is the cheapest index of the longest list.
+person_index := {p.id: i | some i, p in people_list}
+
+# The sets of defined ids of the kinds that are referenced by id.
+role_ids := {r.id | some r in role_list}
+
+asset_ids := {a.id | some a in asset_list}
+
+activity_ids := {a.id | some a in activity_list}
+
+# person(pid) is the defined person with that id; undefined when there is none.
+person(pid) := people_list[person_index[pid]]
+
 # Person fields with their defaults.
 status(p) := object.get(p, "status", "active")
 
@@ -65,47 +81,92 @@ is_leaver(p) if status(p) == "leaver"
 # A person to whom the checks of what a person must do apply (status is not leaver).
 is_non_leaver(p) if not is_leaver(p)
 
-# _holdings lists every [person id, role id] pair of "holds": a role listed in the
-# person's own roles, or in the roles of a team that lists the person as a member.
-# Undefined role ids count (register-format.md "Holds"). Pairs may repeat.
-_direct_holdings := [[p.id, rid] | some p in people_list; some rid in object.get(p, "roles", [])]
+# How the indexes below are built. On a large register every pass over a long list
+# counts, so the rules share a few passes and otherwise test only candidates found
+# by a cheap check (PERFORMANCE.md has the measurements, with OPA v1.22.3):
+# - a complete rule is evaluated once per evaluation, but each reference to a rule
+#   inside a loop costs several times a lookup in a local variable bound before the
+#   loop, and so does each function call: hot loops use neither;
+# - object.union_n merges small objects in Go (nested objects merged key by key),
+#   which groups values by key for half the cost of a comprehension index; OPA also
+#   rebuilds a comprehension index on every call of a function, and answers a key
+#   the index lacks by scanning in full;
+# - partial object rules (idx[k] := v) are quadratic: every index is a complete rule
+#   whose comprehension produces each key once.
 
-_team_holdings := [[m, rid] |
+# direct_holders[role_id] is an object whose keys are the ids of the people who list
+# the role in their own roles.
+direct_holders := object.union_n([{rid: {p.id: true}} | some p in people_list; some rid in p.roles])
+
+# team_members_of_role[role_id] is an object whose keys are the members of the teams
+# that hold the role (ids that are not defined people included).
+team_members_of_role := object.union_n([{rid: members} |
 	some t in team_list
-	some m in object.get(t, "members", [])
-	some rid in object.get(t, "roles", [])
-]
+	members := {m: true | some m in t.members}
+	some rid in t.roles
+])
 
-_holdings := array.concat(_direct_holdings, _team_holdings)
+# holders[role_id] is the set of person ids holding the role, directly or through a
+# team (undefined team members included). A role nobody holds has no key.
+holders := {rid: pids |
+	some rid in (object.keys(direct_holders) | object.keys(team_members_of_role))
+	pids := holders_of(rid)
+	count(pids) > 0
+}
 
-_holder_ids := {pid | some [pid, _] in _holdings}
+# holders_of(rid) is holders[rid], or the empty set: for a few roles, cheaper than
+# building holders for every role.
+holders_of(rid) := object.keys(object.union(object.get(direct_holders, rid, {}), object.get(team_members_of_role, rid, {})))
 
-_held_role_ids := {rid | some [_, rid] in _holdings}
+# team_roles[person_id] is an object whose keys are the role ids the person holds
+# through teams; a person in no team with roles has no key.
+team_roles := object.union_n([{m: rids} |
+	some t in team_list
+	rids := {rid: true | some rid in t.roles}
+	count(rids) > 0
+	some m in t.members
+])
+
+# team_roles_of(pid) is the set of role ids the person holds through teams (empty
+# when none).
+team_roles_of(pid) := object.keys(object.get(team_roles, pid, {}))
+
+# roles_of(pid) is the set of role ids the person holds (empty when none). Undefined
+# people hold the roles of the teams that list them.
+roles_of(pid) := {rid | some rid in person(pid).roles} | team_roles_of(pid)
 
 # held_roles[person_id] is the set of role ids the person holds, directly or
 # through a team. A person who holds nothing has no key.
 held_roles := {pid: rids |
-	some pid in _holder_ids
-	rids := {rid | some [p, rid] in _holdings; p == pid}
+	some pid in (object.keys(person_index) | object.keys(team_roles))
+	rids := roles_of(pid)
+	count(rids) > 0
 }
-
-# holders[role_id] is the set of person ids holding the role. A role nobody
-# holds has no key.
-holders := {rid: pids |
-	some rid in _held_role_ids
-	pids := {pid | some [pid, r] in _holdings; r == rid}
-}
-
-# roles_of(pid) is the set of role ids the person holds (empty when none).
-roles_of(pid) := object.get(held_roles, pid, set())
 
 # holds(pid, rid) is true when the person holds the role.
-holds(pid, rid) if rid in roles_of(pid)
+holds(pid, rid) if rid in person(pid).roles
 
-# allocated contains every role id that at least one active person holds.
-allocated contains rid if {
-	some [pid, rid] in _holdings
-	status(people[pid].e) == "active"
+holds(pid, rid) if team_roles[pid][rid]
+
+# inactive_ids is the set of ids of the people whose status is not active (leavers
+# and people on leave): one pass over people, shared by the rules about leavers and
+# about allocation.
+inactive_ids := {p.id | some p in people_list; object.get(p, "status", "active") != "active"}
+
+_person_id_set := object.keys(person_index)
+
+# allocated contains every role id that at least one active person holds: a role
+# with a holder who is a defined person not in inactive_ids. Set operations in Go,
+# one per role.
+allocated := {rid |
+	inactive := inactive_ids
+	some rid, pids in direct_holders
+	count(object.keys(pids) - inactive) > 0
+} | {rid |
+	inactive := inactive_ids
+	defined := _person_id_set
+	some rid, members in team_members_of_role
+	count((object.keys(members) & defined) - inactive) > 0
 }
 
 # role_ids_of_kind[kind] is the set of defined role ids of that kind.
@@ -174,8 +235,8 @@ display(entity) := sprintf("%s %q", [entity.id, entity.name]) if {
 } else := sprintf("%s", [entity.id])
 
 # person_display(pid) names a person by id and name, or by id when undefined.
-person_display(pid) := display(people[pid].e) if {
-	people[pid]
+person_display(pid) := display(person(pid)) if {
+	person(pid)
 } else := sprintf("%s", [pid])
 
 # role_display(rid) names a role by id and name, or by id when undefined.
@@ -183,8 +244,18 @@ role_display(rid) := display(roles[rid].e) if {
 	roles[rid]
 } else := sprintf("%s", [rid])
 
-# ptr(parts) joins path segments into a JSON pointer, escaping ~ and /.
-ptr(parts) := concat("", [sprintf("/%s", [_escape(p)]) | some p in parts])
+# ptr(parts) joins path segments into a JSON pointer, escaping ~ and /. The fast
+# path formats every segment with one sprintf and checks that none held a / (the
+# pointer has one per segment) or a ~; only then does it escape segment by
+# segment, because a finding's path is built for every finding and the replace
+# builtin costs more than the rest of a finding.
+ptr(parts) := pointer if {
+	pointer := sprintf(_pointer_formats[count(parts)], parts)
+	strings.count(pointer, "/") == count(parts)
+	contains(pointer, "~") == false
+} else := concat("", [sprintf("/%s", [_escape(p)]) | some p in parts])
+
+_pointer_formats := ["", "/%v", "/%v/%v", "/%v/%v/%v", "/%v/%v/%v/%v", "/%v/%v/%v/%v/%v", "/%v/%v/%v/%v/%v/%v"]
 
 _escape(p) := replace(replace(sprintf("%v", [p]), "~", "~0"), "/", "~1")
 

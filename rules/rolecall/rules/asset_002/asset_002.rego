@@ -23,6 +23,10 @@ _business_types := {t | some t in lib.params.business_asset_types}
 
 _it_functions := {f | some f in lib.params.it_functions}
 
+# _it_roles is the set of ids of the defined roles of an IT function: few, so that
+# the pass over the assets is one lookup each for the assets IT does not own.
+_it_roles := {role.id | some role in lib.role_list; role.function in _it_functions}
+
 finding contains {
 	"subject": sprintf("asset:%s", [asset.id]),
 	"message": sprintf(
@@ -31,8 +35,11 @@ finding contains {
 	),
 	"path": lib.ptr(["assets", i, "owner"]),
 } if {
+	it_roles := _it_roles
+	business_types := _business_types
 	some i, asset in lib.asset_list
-	asset.type in _business_types
+	it_roles[asset.owner]
+	asset.type in business_types
 	owner := lib.roles[asset.owner].e
 	owner.function in _it_functions
 }

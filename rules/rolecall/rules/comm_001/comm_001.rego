@@ -21,6 +21,16 @@ import data.rolecall.lib
 # The approval date of the policy in force; undefined when there is none.
 _policy_approved_on := lib.register.policy.approved_on
 
+# _candidates lists [i, person] for the people whose policy acknowledgement is
+# missing ("" below) or not after the policy's approval ("" when there is none): a
+# necessary condition of both findings, checked with one comparison per person, so
+# that the exact conditions below only run on the few candidates.
+_candidates := [[i, person] |
+	approved_on := object.get(lib.register, ["policy", "approved_on"], "")
+	some i, person in lib.people_list
+	object.get(person, ["acknowledgements", "policy"], "") <= approved_on
+]
+
 finding contains {
 	"subject": sprintf("person:%s", [person.id]),
 	"message": sprintf(
@@ -29,7 +39,7 @@ finding contains {
 	),
 	"path": lib.ptr(["people", i]),
 } if {
-	some i, person in lib.people_list
+	some [i, person] in _candidates
 	lib.is_non_leaver(person)
 	not person.acknowledgements.policy
 }
@@ -42,7 +52,7 @@ finding contains {
 	),
 	"path": lib.ptr(["people", i, "acknowledgements", "policy"]),
 } if {
-	some i, person in lib.people_list
+	some [i, person] in _candidates
 	lib.is_non_leaver(person)
 	signed := person.acknowledgements.policy
 	signed < _policy_approved_on

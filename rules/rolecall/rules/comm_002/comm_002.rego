@@ -19,6 +19,20 @@ import data.rolecall.lib
 # Training completed before this date is older than the interval.
 _cutoff := lib.days_before(lib.as_of, lib.params.awareness_interval_days)
 
+# _candidates lists [i, person] for the people whose training is missing ("" is
+# before every date) or not after the cut-off: a necessary condition of both
+# findings, checked with one comparison per person, so that the exact conditions
+# below only run on the few candidates.
+default _bound := ""
+
+_bound := _cutoff
+
+_candidates := [[i, person] |
+	bound := _bound
+	some i, person in lib.people_list
+	object.get(person, ["acknowledgements", "awareness_training"], "") <= bound
+]
+
 finding contains {
 	"subject": sprintf("person:%s", [person.id]),
 	"message": sprintf(
@@ -27,7 +41,7 @@ finding contains {
 	),
 	"path": lib.ptr(["people", i]),
 } if {
-	some i, person in lib.people_list
+	some [i, person] in _candidates
 	lib.is_non_leaver(person)
 	not person.acknowledgements.awareness_training
 }
@@ -40,7 +54,7 @@ finding contains {
 	),
 	"path": lib.ptr(["people", i, "acknowledgements", "awareness_training"]),
 } if {
-	some i, person in lib.people_list
+	some [i, person] in _candidates
 	lib.is_non_leaver(person)
 	done := person.acknowledgements.awareness_training
 	lib.older_than_cutoff(done, _cutoff)

@@ -25,6 +25,14 @@ _non_staff_roles(pid) := {rid |
 
 _has_security_duties(person) if person.job_description_has_security_duties == true
 
+# _candidates lists [i, person] for the people whose job description is not marked
+# as having security duties: one comparison per person, so that the exact
+# conditions below (and the roles the person holds) are only looked at for them.
+_candidates := [[i, person] |
+	some i, person in lib.people_list
+	object.get(person, "job_description_has_security_duties", false) != true
+]
+
 finding contains {
 	"subject": sprintf("person:%s", [person.id]),
 	"message": sprintf(
@@ -33,7 +41,7 @@ finding contains {
 	),
 	"path": lib.ptr_to_field_or_entity(["people", i], person, ["job_description_has_security_duties"]),
 } if {
-	some i, person in lib.people_list
+	some [i, person] in _candidates
 	lib.is_non_leaver(person)
 	not _has_security_duties(person)
 	roles := _non_staff_roles(person.id)

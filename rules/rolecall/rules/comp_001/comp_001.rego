@@ -32,6 +32,47 @@ _competences_of := {role.id: competences |
 	count(competences) > 0
 }
 
+# Finding the people who lack a competence person by person (the roles they hold,
+# the competences these require, their current records) costs too much on a large
+# register. Instead, for each competence, the people who need it (the holders of
+# the roles requiring it, lib.holders_of) minus the people with a current record
+# of it are the candidates, with set operations in Go; the exact conditions below
+# then run on the candidates only.
+
+_role_competences := [[rid, c] | some rid, cs in _competences_of; some c in cs]
+
+# _roles_requiring[competence] is the set of defined role ids that require it.
+_roles_requiring := {c: rids |
+	some c in {c | some [_, c] in _role_competences}
+	rids := {rid | some [rid, c2] in _role_competences; c2 == c}
+}
+
+# _needers[competence] is the set of ids of the people who hold a role requiring it.
+_needers := {c: pids |
+	some c, rids in _roles_requiring
+	pids := union({lib.holders_of(rid) | some rid in rids})
+}
+
+# _recorded[competence] is an object whose keys are the ids of the people with a
+# current record of it (the test of _current, in line: one pass over people).
+_recorded := object.union_n([{record.id: {person.id: true}} |
+	required := _roles_requiring
+	as_of := lib.as_of
+	some person in lib.people_list
+	some record in person.competences
+	required[record.id]
+	record.achieved_on <= as_of
+	object.get(record, "expires_on", as_of) >= as_of
+])
+
+_candidates := {i |
+	recorded := _recorded
+	index := lib.person_index
+	some c, pids in _needers
+	some pid in (pids - object.keys(object.get(recorded, c, {})))
+	i := index[pid]
+}
+
 finding contains {
 	"subject": sprintf("person:%s", [person.id]),
 	"message": sprintf(
@@ -40,7 +81,8 @@ finding contains {
 	),
 	"path": lib.ptr_to_field_or_entity(["people", i], person, ["competences"]),
 } if {
-	some i, person in lib.people_list
+	some i in _candidates
+	person := lib.people_list[i]
 	lib.is_non_leaver(person)
 	held := lib.roles_of(person.id)
 	required := {c | some rid in held; some c in _competences_of[rid]}

@@ -16,6 +16,18 @@ package rolecall.rules.people_001
 
 import data.rolecall.lib
 
+# _leavers lists [i, person] for the people with status leaver, found among
+# lib.inactive_ids (a pass over people that other rules share), so that the
+# roles held are only looked up for them.
+_leavers := [[i, person] |
+	index := lib.person_index
+	people := lib.people_list
+	some pid in lib.inactive_ids
+	i := index[pid]
+	person := people[i]
+	object.get(person, "status", "active") == "leaver"
+]
+
 finding contains {
 	"subject": sprintf("person:%s", [person.id]),
 	"message": sprintf(
@@ -24,7 +36,7 @@ finding contains {
 	),
 	"path": _path(i, person),
 } if {
-	some i, person in lib.people_list
+	some [i, person] in _leavers
 	lib.is_leaver(person)
 	held := lib.roles_of(person.id)
 	count(held) > 0

@@ -17,41 +17,43 @@ package rolecall.rules.ref_001
 
 import data.rolecall.lib
 
-# _defined[kind] is the index of the ids defined for that kind of referenced entity.
+# _defined[kind] is the set (for people: the index) of the ids defined for that kind
+# of referenced entity; a lookup is defined exactly when the id is.
 _defined := {
-	"role": lib.roles,
-	"person": lib.people,
-	"asset": lib.assets,
-	"activity": lib.activities,
+	"role": lib.role_ids,
+	"person": lib.person_index,
+	"asset": lib.asset_ids,
+	"activity": lib.activity_ids,
 }
 
 # _list_refs names every reference field of the entities kept in lists
-# (register-format.md): the list, the subject kind and the word for the entity in a
-# message, the field path inside the entity, and the kind of entity it refers to.
-_list_refs := [
-	{"list": "people", "kind": "person", "noun": "Person", "field": ["roles"], "target": "role"},
-	{"list": "teams", "kind": "team", "noun": "Team", "field": ["members"], "target": "person"},
-	{"list": "teams", "kind": "team", "noun": "Team", "field": ["roles"], "target": "role"},
-	{"list": "assets", "kind": "asset", "noun": "Asset", "field": ["owner"], "target": "role"},
-	{"list": "assets", "kind": "asset", "noun": "Asset", "field": ["custodian"], "target": "role"},
-	{"list": "activities", "kind": "activity", "noun": "Activity", "field": ["raci", "responsible"], "target": "role"},
-	{"list": "activities", "kind": "activity", "noun": "Activity", "field": ["raci", "accountable"], "target": "role"},
-	{"list": "activities", "kind": "activity", "noun": "Activity", "field": ["raci", "consulted"], "target": "role"},
-	{"list": "activities", "kind": "activity", "noun": "Activity", "field": ["raci", "informed"], "target": "role"},
-	{"list": "activities", "kind": "activity", "noun": "Activity", "field": ["assets"], "target": "asset"},
-	{"list": "activities", "kind": "activity", "noun": "Activity", "field": ["signed_off", "by"], "target": "person"},
-	{"list": "authorities", "kind": "authority", "noun": "Authority", "field": ["approver"], "target": "role"},
-	{"list": "authorities", "kind": "authority", "noun": "Authority", "field": ["assets"], "target": "asset"},
-	{"list": "delegations", "kind": "delegation", "noun": "Delegation", "field": ["activity"], "target": "activity"},
-	{"list": "delegations", "kind": "delegation", "noun": "Delegation", "field": ["from"], "target": "role"},
-	{"list": "delegations", "kind": "delegation", "noun": "Delegation", "field": ["to"], "target": "role"},
-	{"list": "delegations", "kind": "delegation", "noun": "Delegation", "field": ["review", "by"], "target": "person"},
-	{"list": "risks", "kind": "risk", "noun": "Risk", "field": ["owner"], "target": "role"},
-	{"list": "risks", "kind": "risk", "noun": "Risk", "field": ["assets"], "target": "asset"},
-	{"list": "risks", "kind": "risk", "noun": "Risk", "field": ["acceptance", "by"], "target": "person"},
-	{"list": "segregation", "kind": "segregation", "noun": "Segregation conflict", "field": ["roles"], "target": "role"},
-	{"list": "exceptions", "kind": "exception", "noun": "Exception", "field": ["approved_by"], "target": "person"},
-]
+# (register-format.md), by "list.field": the list, the subject kind and the word
+# for the entity in a message, the field path inside the entity, whether it holds
+# one id or a list of ids, and the kind of entity it refers to.
+_list_refs := {
+	"people.roles": {"list": "people", "kind": "person", "noun": "Person", "field": ["roles"], "many": true, "target": "role"},
+	"teams.members": {"list": "teams", "kind": "team", "noun": "Team", "field": ["members"], "many": true, "target": "person"},
+	"teams.roles": {"list": "teams", "kind": "team", "noun": "Team", "field": ["roles"], "many": true, "target": "role"},
+	"assets.owner": {"list": "assets", "kind": "asset", "noun": "Asset", "field": ["owner"], "many": false, "target": "role"},
+	"assets.custodian": {"list": "assets", "kind": "asset", "noun": "Asset", "field": ["custodian"], "many": false, "target": "role"},
+	"activities.raci.responsible": {"list": "activities", "kind": "activity", "noun": "Activity", "field": ["raci", "responsible"], "many": true, "target": "role"},
+	"activities.raci.accountable": {"list": "activities", "kind": "activity", "noun": "Activity", "field": ["raci", "accountable"], "many": true, "target": "role"},
+	"activities.raci.consulted": {"list": "activities", "kind": "activity", "noun": "Activity", "field": ["raci", "consulted"], "many": true, "target": "role"},
+	"activities.raci.informed": {"list": "activities", "kind": "activity", "noun": "Activity", "field": ["raci", "informed"], "many": true, "target": "role"},
+	"activities.assets": {"list": "activities", "kind": "activity", "noun": "Activity", "field": ["assets"], "many": true, "target": "asset"},
+	"activities.signed_off.by": {"list": "activities", "kind": "activity", "noun": "Activity", "field": ["signed_off", "by"], "many": false, "target": "person"},
+	"authorities.approver": {"list": "authorities", "kind": "authority", "noun": "Authority", "field": ["approver"], "many": false, "target": "role"},
+	"authorities.assets": {"list": "authorities", "kind": "authority", "noun": "Authority", "field": ["assets"], "many": true, "target": "asset"},
+	"delegations.activity": {"list": "delegations", "kind": "delegation", "noun": "Delegation", "field": ["activity"], "many": false, "target": "activity"},
+	"delegations.from": {"list": "delegations", "kind": "delegation", "noun": "Delegation", "field": ["from"], "many": false, "target": "role"},
+	"delegations.to": {"list": "delegations", "kind": "delegation", "noun": "Delegation", "field": ["to"], "many": false, "target": "role"},
+	"delegations.review.by": {"list": "delegations", "kind": "delegation", "noun": "Delegation", "field": ["review", "by"], "many": false, "target": "person"},
+	"risks.owner": {"list": "risks", "kind": "risk", "noun": "Risk", "field": ["owner"], "many": false, "target": "role"},
+	"risks.assets": {"list": "risks", "kind": "risk", "noun": "Risk", "field": ["assets"], "many": true, "target": "asset"},
+	"risks.acceptance.by": {"list": "risks", "kind": "risk", "noun": "Risk", "field": ["acceptance", "by"], "many": false, "target": "person"},
+	"segregation.roles": {"list": "segregation", "kind": "segregation", "noun": "Segregation conflict", "field": ["roles"], "many": true, "target": "role"},
+	"exceptions.approved_by": {"list": "exceptions", "kind": "exception", "noun": "Exception", "field": ["approved_by"], "many": false, "target": "person"},
+}
 
 # _references(value, parts) lists the [id, pointer parts] pairs of a reference
 # field: one for a single id, one per element for a list of ids, none otherwise.
@@ -63,6 +65,68 @@ _references(value, parts) := [[value, parts]] if {
 
 _undefined(target, id) if not _defined[target][id]
 
+# Finding the dangling references: _suspects contains [name, i] when entity i of
+# the list of _list_refs[name] refers in that field to an id that is not defined,
+# and the findings are built (with the general but slower _references) from the
+# suspects only. The suspects come from one cheap pass per reference field: what
+# the pass reads is bound to local variables first (a reference to a rule inside a
+# loop costs more than a lookup in a local value), and the field is read with
+# variable keys (entity[key], entity[key][sub]), several times cheaper than
+# object.get(entity, path). A field is read with the shape the format (and the
+# schema the loader enforces) gives it: one id, or a list of ids.
+
+# The roles people list are checked once per role, not once per person: the roles
+# of lib.direct_holders (built once for all rules) that are not defined.
+_suspects contains ["people.roles", i] if {
+	defined := lib.role_ids
+	index := lib.person_index
+	some id, pids in lib.direct_holders
+	not defined[id]
+	some pid, _ in pids
+	i := index[pid]
+}
+
+_suspects contains [name, i] if {
+	some name, ref in _list_refs
+	name != "people.roles"
+	ref.many
+	[key] := ref.field
+	defined := _defined[ref.target]
+	some i, entity in lib.register[ref.list]
+	some id in entity[key]
+	not defined[id]
+}
+
+_suspects contains [name, i] if {
+	some name, ref in _list_refs
+	ref.many
+	[key, sub] := ref.field
+	defined := _defined[ref.target]
+	some i, entity in lib.register[ref.list]
+	some id in entity[key][sub]
+	not defined[id]
+}
+
+_suspects contains [name, i] if {
+	some name, ref in _list_refs
+	not ref.many
+	[key] := ref.field
+	defined := _defined[ref.target]
+	some i, entity in lib.register[ref.list]
+	id := entity[key]
+	not defined[id]
+}
+
+_suspects contains [name, i] if {
+	some name, ref in _list_refs
+	not ref.many
+	[key, sub] := ref.field
+	defined := _defined[ref.target]
+	some i, entity in lib.register[ref.list]
+	id := entity[key][sub]
+	not defined[id]
+}
+
 finding contains {
 	"subject": sprintf("%s:%s", [ref.kind, entity.id]),
 	"message": sprintf(
@@ -71,8 +135,9 @@ finding contains {
 	),
 	"path": lib.ptr(at),
 } if {
-	some ref in _list_refs
-	some i, entity in object.get(lib.register, ref.list, [])
+	some [name, i] in _suspects
+	ref := _list_refs[name]
+	entity := lib.register[ref.list][i]
 	some [id, at] in _references(object.get(entity, ref.field, null), array.concat([ref.list, i], ref.field))
 	_undefined(ref.target, id)
 }

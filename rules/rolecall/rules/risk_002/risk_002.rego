@@ -23,6 +23,10 @@ _security_role(role) if role.kind in _security_kinds
 
 _security_role(role) if role.function == "security"
 
+# _security_roles is the set of ids of the defined security roles: few, so that the
+# pass over the risks is one lookup each.
+_security_roles := {role.id | some role in lib.role_list; _security_role(role)}
+
 finding contains {
 	"subject": sprintf("risk:%s", [risk.id]),
 	"message": sprintf(
@@ -31,7 +35,8 @@ finding contains {
 	),
 	"path": lib.ptr(["risks", i, "owner"]),
 } if {
+	security_roles := _security_roles
 	some i, risk in lib.risk_list
+	security_roles[risk.owner]
 	owner := lib.roles[risk.owner].e
-	_security_role(owner)
 }

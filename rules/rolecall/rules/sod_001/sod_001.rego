@@ -16,17 +16,10 @@ package rolecall.rules.sod_001
 
 import data.rolecall.lib
 
-# _role_conflicts pairs each role id named by a conflict with the conflict's index.
-_role_conflicts := [[rid, ci] | some ci, conflict in lib.conflict_list; some rid in conflict.roles]
-
-_conflict_role_ids := {rid | some [rid, _] in _role_conflicts}
-
-# _conflicts_of[role_id] is the set of indexes of the conflicts that name the role.
-_conflicts_of := {rid: cis |
-	some rid in _conflict_role_ids
-	cis := {ci | some [r, ci] in _role_conflicts; r == rid}
-}
-
+# The people who hold every role of a conflict are the intersection of the roles'
+# holders (lib.holders_of, from lib.direct_holders built once for all rules),
+# computed in Go: no pass over people. Holders include team members that are not
+# defined people, whom person_index leaves out.
 finding contains {
 	"subject": sprintf("person:%s", [person.id]),
 	"message": sprintf(
@@ -35,13 +28,10 @@ finding contains {
 	),
 	"path": lib.ptr(["people", i]),
 } if {
-	some i, person in lib.people_list
+	some conflict in lib.conflict_list
+	both := intersection({lib.holders_of(rid) | some rid in conflict.roles})
+	some pid in both
+	i := lib.person_index[pid]
+	person := lib.people_list[i]
 	lib.is_non_leaver(person)
-	held := lib.roles_of(person.id)
-	some rid in held
-	some ci in object.get(_conflicts_of, rid, set())
-	conflict := lib.conflict_list[ci]
-	every r in conflict.roles {
-		r in held
-	}
 }
