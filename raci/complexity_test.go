@@ -48,8 +48,17 @@ func TestEvaluationGrowsLinearly(t *testing.T) {
 		return b
 	}
 	best(small) // warm-up: compiled query caches, heap size
-	tSmall, tLarge := best(small), best(large)
-	ratio := float64(tLarge) / float64(tSmall)
+	// A busy machine can still make one measurement noisy: measure again (up to
+	// three times) before concluding; a quadratic rule fails every attempt.
+	var tSmall, tLarge time.Duration
+	ratio := 0.0
+	for attempt := 0; attempt < 3; attempt++ {
+		tSmall, tLarge = best(small), best(large)
+		ratio = float64(tLarge) / float64(tSmall)
+		if ratio <= maxRatio {
+			break
+		}
+	}
 	t.Logf("evaluation: %d people %v, %d people %v: ratio %.2f (linear is about %.0f, at most %.0f allowed)",
 		small, tSmall, large, tLarge, ratio, float64(large)/small, maxRatio)
 	if ratio > maxRatio {
