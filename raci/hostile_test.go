@@ -477,3 +477,21 @@ func TestHostileRuleMemoryAmplifier(t *testing.T) {
 		t.Logf("timeout %v: %v, %q, %.1f GB allocated, err %v", timeout, elapsed.Round(time.Millisecond), msg, float64(after.TotalAlloc-before.TotalAlloc)/1e9, err)
 	}
 }
+
+// TestHostileRegoTestFile: an organisation's _test.rego files run with its
+// rules (rolecall test, RunRegoTests) under the same sandbox: a test calling
+// the clock, randomness or the network is refused, naming the builtin and its
+// line. (They ran unsandboxed: http.send reached the network.)
+func TestHostileRegoTestFile(t *testing.T) {
+	fsys := orgRule("\nfinding contains {\"subject\": \"organisation\", \"message\": \"m\"} if false\n")
+	fsys["hostile_test.rego"] = &fstest.MapFile{Data: []byte("package rolecall.custom.hostile_test\n\ntest_escape if {\n\ttime.now_ns() > 0\n\thttp.send({\"method\": \"GET\", \"url\": \"http://127.0.0.1:9/\", \"raise_error\": false})\n\trand.intn(\"k\", 10) >= 0\n}\n")}
+	_, err := raci.RunRegoTests(context.Background(), raci.TestOrganisation, raci.WithRules(fsys))
+	if !errors.Is(err, raci.ErrRules) {
+		t.Fatalf("expected an error wrapping ErrRules, got %v", err)
+	}
+	for _, want := range []string{"hostile_test.rego:4: uses time.now_ns", "hostile_test.rego:5: uses http.send", "hostile_test.rego:6: uses rand.intn"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not say %q: %v", want, err)
+		}
+	}
+}

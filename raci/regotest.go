@@ -2,6 +2,7 @@ package raci
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -87,6 +88,10 @@ func RunRegoTests(ctx context.Context, scope TestScope, opts ...Option) ([]TestR
 				m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 				if err != nil {
 					return fmt.Errorf("%s", describeCompileError(err))
+				}
+				// Test files run with the rules: the sandbox applies to them too.
+				if bad := forbiddenCalls(name, m); len(bad) > 0 {
+					return errors.New(strings.Join(bad, "; "))
 				}
 				mods["custom-test:"+name] = m
 				return nil
