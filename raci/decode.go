@@ -529,6 +529,10 @@ func decodeYAML(src []byte, lim Limits) (any, *posNode, error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, nil, &decodeError{pos: Pos{1, 1}, msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
 	}
+	if top := doc.Content[0]; top.Kind == yaml.ScalarNode && top.ShortTag() == "!!null" && top.Value == "" {
+		// Only a document marker ("---") and comments.
+		return nil, nil, &decodeError{pos: Pos{1, 1}, msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
+	}
 	c := &yamlConverter{lim: lim}
 	v, n, err := c.convert(doc.Content[0], 0)
 	if err != nil {

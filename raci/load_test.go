@@ -1085,7 +1085,7 @@ func TestLoadDecoding(t *testing.T) {
 			// An empty YAML document is a null value, located after the marker.
 			name:  "yaml/a document marker only",
 			input: "---\n",
-			want:  []raci.Problem{pb("", 2, 1, msgNotObject+"null")},
+			want:  []raci.Problem{pb("", 1, 1, msgEmptyDoc)},
 		},
 		{
 			name:  "yaml/null document",
