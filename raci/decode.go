@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -511,6 +512,14 @@ type yamlConverter struct {
 }
 
 func decodeYAML(src []byte, lim Limits) (any, *posNode, error) {
+	if utf8Src, isUTF16, err := utf16ToUTF8(src); isUTF16 {
+		// YAML allows UTF-16 with a byte order mark. The parser would transcode
+		// it itself; doing it here first lets line counting see the same text.
+		if err != nil {
+			return nil, nil, err
+		}
+		src = utf8Src
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -559,6 +568,57 @@ func yamlDecodeError(err error, src []byte, lim Limits) error {
 	max := min(lim.MaxDepth, yamlMaxDepth)
 	return &LimitError{Limit: "depth", Max: int64(max), Found: yamlMaxDepth + 1, Pos: se.pos,
 		msg: fmt.Sprintf("values are nested more than %d deep, the limit", max)}
+}
+
+// utf16ToUTF8 transcodes src to UTF-8 when it starts with a UTF-16 byte order
+// mark (the mark is kept, as UTF-8, for the parser to skip); isUTF16 reports
+// whether it did. Odd lengths and unpaired surrogates are errors naming the
+// line where they occur: nothing is silently replaced.
+func utf16ToUTF8(src []byte) (out []byte, isUTF16 bool, err error) {
+	var big bool
+	switch {
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		big = true
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+	default:
+		return nil, false, nil
+	}
+	unit := func(i int) rune {
+		if big {
+			return rune(src[i])<<8 | rune(src[i+1])
+		}
+		return rune(src[i+1])<<8 | rune(src[i])
+	}
+	out = make([]byte, 0, len(src))
+	line := 1
+	for i := 0; i < len(src); i += 2 {
+		if i+1 >= len(src) {
+			return nil, true, &decodeError{pos: Pos{Line: line}, msg: "the UTF-16 text ends in the middle of a character (an odd number of bytes)"}
+		}
+		r := unit(i)
+		switch {
+		case utf16.IsSurrogate(r) && r < 0xdc00 && i+3 < len(src):
+			r2 := unit(i + 2)
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				r = d
+				i += 2
+				break
+			}
+			fallthrough
+		case utf16.IsSurrogate(r):
+			return nil, true, &decodeError{pos: Pos{Line: line}, msg: fmt.Sprintf("invalid UTF-16: an unpaired surrogate U+%04X", r)}
+		}
+		switch r {
+		case '\n', '\u0085', '\u2028', '\u2029':
+			line++
+		case '\r':
+			if i+3 >= len(src) || unit(i+2) != '\n' {
+				line++
+			}
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, true, nil
 }
 
 // yamlLines counts the lines of src as YAML does: CR LF, CR, LF, NEL, LS and PS

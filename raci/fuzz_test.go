@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -159,8 +160,21 @@ func checkLoadError(t *testing.T, err error, src []byte) *raci.LoadError {
 // maxLines bounds the number of lines of src as YAML counts them (CR, LF,
 // NEL, LS and PS all break lines).
 func maxLines(src []byte) int {
+	text := string(src)
+	if len(src) >= 2 && (src[0] == 0xfe && src[1] == 0xff || src[0] == 0xff && src[1] == 0xfe) {
+		// YAML in UTF-16 (with its byte order mark): count the decoded text.
+		units := make([]uint16, 0, len(src)/2)
+		for i := 2; i+1 < len(src); i += 2 {
+			if src[0] == 0xfe {
+				units = append(units, uint16(src[i])<<8|uint16(src[i+1]))
+			} else {
+				units = append(units, uint16(src[i+1])<<8|uint16(src[i]))
+			}
+		}
+		text = string(utf16.Decode(units))
+	}
 	n := 1
-	for _, r := range string(src) {
+	for _, r := range text {
 		switch r {
 		case '\n', '\r', '\u0085', '\u2028', '\u2029':
 			n++

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -1369,6 +1370,57 @@ func TestLoadBOM(t *testing.T) {
 		t.Parallel()
 		ltLoadBytes(t, []byte(bom+`{"version": 1, "organisation": {"name": "Acme"}, "roles": [], "people": []}`), raci.WithFormat(raci.FormatJSON))
 	})
+}
+
+// utf16Bytes encodes s as UTF-16 with a byte order mark.
+func utf16Bytes(s string, bigEndian bool) []byte {
+	var out []byte
+	for _, u := range utf16.Encode([]rune("\ufeff" + s)) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
+}
+
+func TestLoadUTF16YAML(t *testing.T) {
+	t.Parallel()
+	const src = "version: 1\norganisation: {name: \"Acmé 𝔸\"}\nroles: []\npeople: []\n"
+	for _, big := range []bool{true, false} {
+		t.Run(fmt.Sprintf("big endian %v", big), func(t *testing.T) {
+			t.Parallel()
+			reg := ltLoadBytes(t, utf16Bytes(src, big))
+			want := &raci.Register{Version: 1, Organisation: raci.Organisation{Name: "Acmé 𝔸"}, Roles: []raci.Role{}, People: []raci.Person{}}
+			if diff := cmp.Diff(want, reg, ignoreWhere); diff != "" {
+				t.Errorf("LoadBytes() mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(raci.Pos{Line: 2, Column: 22}, reg.Position("/organisation/name")); diff != "" {
+				t.Errorf("Position(/organisation/name) mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	bad := []struct {
+		name string
+		src  []byte
+		want raci.Problem
+	}{
+		{"odd length", append(utf16Bytes("version: 1\n", false), 'x'), raci.Problem{Pos: raci.Pos{Line: 2}, Message: "the UTF-16 text ends in the middle of a character (an odd number of bytes)"}},
+		{"unpaired surrogate", append(utf16Bytes("a: 1\nb: ", true), 0xd8, 0x00, 0x00, 'x'), raci.Problem{Pos: raci.Pos{Line: 2}, Message: "invalid UTF-16: an unpaired surrogate U+D800"}},
+		{"lone low surrogate", append(utf16Bytes("a: ", false), 0x00, 0xdc), raci.Problem{Pos: raci.Pos{Line: 1}, Message: "invalid UTF-16: an unpaired surrogate U+DC00"}},
+		{"syntax error on the last line", utf16Bytes("{", true), raci.Problem{Pos: raci.Pos{Line: 1}, Message: "YAML syntax error: did not find expected node content"}},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := raci.LoadBytes(tc.src)
+			le := asLoadError(t, err)
+			if diff := cmp.Diff([]raci.Problem{tc.want}, le.Problems); diff != "" {
+				t.Errorf("LoadBytes() problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
 }
 
 func TestLoadFileErrors(t *testing.T) {
