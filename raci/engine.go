@@ -27,13 +27,15 @@ import (
 // registers. NewEngine compiles everything once; Evaluate is cheap and safe to call
 // from many goroutines at once.
 type Engine struct {
-	query    rego.PreparedEvalQuery
-	rules    []Rule
-	known    map[string]bool
-	params   map[string]any
-	timeout  time.Duration
-	modules  map[string]*ast.Module
-	data     map[string]any
+	query   rego.PreparedEvalQuery
+	rules   []Rule
+	known   map[string]bool
+	params  map[string]any
+	timeout time.Duration
+	modules map[string]*ast.Module
+	data    map[string]any
+	// byID holds the rules by id: the header of every finding comes from it.
+	byID     map[string]Rule
 	printCap int
 	customFS []fs.FS
 }
@@ -294,7 +296,7 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 	}
 
 	ropts := []func(*rego.Rego){
-		rego.Query("data.rolecall.report"),
+		rego.Query(engineQuery),
 		rego.Store(inmem.NewFromObject(storeData)),
 		rego.Capabilities(SandboxCapabilities()),
 		rego.SetRegoVersion(ast.RegoV1),
@@ -314,7 +316,11 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, fmt.Errorf("%w: %s", ErrRules, describeCompileError(err))
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
-	return &Engine{query: pq, rules: all, known: known, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, customFS: cfg.customFS}, nil
+	byID := make(map[string]Rule, len(all))
+	for _, r := range all {
+		byID[r.ID] = r
+	}
+	return &Engine{query: pq, rules: all, byID: byID, known: known, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, customFS: cfg.customFS}, nil
 }
 
 func ruleOf(m rules.Meta, custom bool) Rule {
@@ -410,9 +416,9 @@ func (e *Engine) Evaluate(ctx context.Context, reg *Register, opts ...EvalOption
 		return nil, fmt.Errorf("%w: %v", ErrEvaluation, err)
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return nil, fmt.Errorf("%w: data.rolecall.report is undefined", ErrEvaluation)
+		return nil, fmt.Errorf("%w: %s is undefined", ErrEvaluation, engineQuery)
 	}
-	findings, err := findingsOf(rs[0].Expressions[0].Value, reg)
+	findings, err := e.findingsOf(rs[0].Expressions[0].Value, reg)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrEvaluation, err)
 	}
@@ -432,34 +438,101 @@ func InputOf(reg *Register, asOf Date) (ast.Value, error) {
 	), nil
 }
 
-func findingsOf(v any, reg *Register) ([]Finding, error) {
+// engineQuery is what the engine evaluates: every enabled rule's finding set by
+// rule id, and the waivers (rules/rolecall/report.rego). The engine decorates
+// the findings in findingsOf exactly as data.rolecall.report does for a plain
+// OPA; TestEngineDecoratesLikeReport holds the two together.
+const engineQuery = "data.rolecall.by_rule"
+
+// findingsOf turns the value of engineQuery into findings. Like
+// data.rolecall.report, it reports a rule's finding only when it has a subject
+// and a message, keeps its path only when that is a string, adds the rule's
+// metadata (severity after overrides) and the exception that waives it, and
+// reports findings that are then equal once. Where report keeps a value that
+// is not a string (a subject or message an organisation rule made a number),
+// the typed Finding has the empty string.
+func (e *Engine) findingsOf(v any, reg *Register) ([]Finding, error) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("data.rolecall.report is %T, not an object", v)
+		return nil, fmt.Errorf("%s is %T, not an object", engineQuery, v)
 	}
-	list, ok := obj["findings"].([]any)
+	byRule, ok := obj["rules"].(map[string]any)
 	if !ok {
-		return nil, errors.New("data.rolecall.report has no findings list")
+		return nil, fmt.Errorf("%s has no rules object", engineQuery)
 	}
-	out := make([]Finding, 0, len(list))
-	for _, item := range list {
-		m, ok := item.(map[string]any)
+	waiverList, _ := obj["waivers"].([]any)
+	waivers := make(map[[2]string]string, len(waiverList))
+	for _, w := range waiverList {
+		t, ok := w.([]any)
+		if !ok || len(t) != 3 {
+			return nil, fmt.Errorf("a waiver is %v, not [rule, subject, exception]", w)
+		}
+		rule, _ := t[0].(string)
+		subject, _ := t[1].(string)
+		id, _ := t[2].(string)
+		waivers[[2]string{rule, subject}] = id
+	}
+	source := reg.SourceName()
+	out := []Finding{}
+	for id, set := range byRule {
+		rule, ok := e.byID[id]
 		if !ok {
-			return nil, fmt.Errorf("a finding is %T, not an object", item)
+			return nil, fmt.Errorf("findings of unknown rule %q", id)
 		}
-		str := func(k string) string { s, _ := m[k].(string); return s }
-		f := Finding{
-			Rule: str("rule"), Severity: Severity(str("severity")), Control: str("control"), Title: str("title"),
-			Subject: str("subject"), Message: str("message"), Path: str("path"), Remediation: str("remediation"), Waived: str("waived"),
+		list, ok := set.([]any)
+		if !ok {
+			return nil, fmt.Errorf("the findings of %s are %T, not a set", id, set)
 		}
-		f.File = reg.SourceName()
-		if f.Path != "" {
-			pos := reg.Position(f.Path)
-			f.Line, f.Column = pos.Line, pos.Column
+		seen := make(map[findingKey]bool, len(list))
+		for _, item := range list {
+			m, ok := item.(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("a finding of %s is %T, not an object", id, item)
+			}
+			subject, hasSubject := m["subject"]
+			message, hasMessage := m["message"]
+			if !hasSubject || !hasMessage {
+				continue
+			}
+			key := findingKey{subject: keyOf(subject), message: keyOf(message)}
+			f := Finding{Rule: id, Severity: rule.Severity, Control: rule.Control, Title: rule.Title, Remediation: rule.Remediation, File: source}
+			f.Subject, _ = subject.(string)
+			f.Message, _ = message.(string)
+			if p, ok := m["path"].(string); ok {
+				f.Path, key.path, key.hasPath = p, p, true
+			}
+			if s, ok := subject.(string); ok {
+				f.Waived = waivers[[2]string{id, s}]
+			}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if f.Path != "" {
+				pos := reg.Position(f.Path)
+				f.Line, f.Column = pos.Line, pos.Column
+			}
+			out = append(out, f)
 		}
-		out = append(out, f)
 	}
 	return out, nil
+}
+
+// findingKey identifies a finding of one rule as data.rolecall.report's set
+// does: by subject, message and (string) path.
+type findingKey struct {
+	subject, message, path string
+	hasPath                bool
+}
+
+// keyOf is a string that tells JSON values apart: "s" and a string, "j" and
+// the JSON of any other value.
+func keyOf(v any) string {
+	if s, ok := v.(string); ok {
+		return "s" + s
+	}
+	b, _ := json.Marshal(v)
+	return "j" + string(b)
 }
 
 // cappedPrinter writes print() output up to a byte budget, then one note.

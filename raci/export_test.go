@@ -149,3 +149,45 @@ func BuildRegisterJSON(d *DecodedDoc) (*Register, error) {
 	}
 	return &reg, nil
 }
+
+// PrepareReport prepares data.rolecall.report, the entrypoint a plain OPA
+// evaluates, with the engine's modules and data, and returns a function that
+// evaluates it and reads its findings as the engine did before it decorated
+// findings in Go (with File, Line and Column from the register).
+func PrepareReport(ctx context.Context, e *Engine) (func(reg *Register, asOf Date) ([]Finding, error), error) {
+	q, err := PrepareQuery(ctx, e, "data.rolecall.report")
+	if err != nil {
+		return nil, err
+	}
+	return func(reg *Register, asOf Date) ([]Finding, error) {
+		input, err := InputOf(reg, asOf)
+		if err != nil {
+			return nil, err
+		}
+		rs, err := q.pq.Eval(ctx, rego.EvalParsedInput(input))
+		if err != nil {
+			return nil, err
+		}
+		list, ok := rs[0].Expressions[0].Value.(map[string]any)["findings"].([]any)
+		if !ok {
+			return nil, fmt.Errorf("data.rolecall.report has no findings list")
+		}
+		out := make([]Finding, 0, len(list))
+		for _, item := range list {
+			m := item.(map[string]any)
+			str := func(k string) string { s, _ := m[k].(string); return s }
+			f := Finding{
+				Rule: str("rule"), Severity: Severity(str("severity")), Control: str("control"), Title: str("title"),
+				Subject: str("subject"), Message: str("message"), Path: str("path"), Remediation: str("remediation"), Waived: str("waived"),
+				File: reg.SourceName(),
+			}
+			if f.Path != "" {
+				pos := reg.Position(f.Path)
+				f.Line, f.Column = pos.Line, pos.Column
+			}
+			out = append(out, f)
+		}
+		SortFindings(out)
+		return out, nil
+	}, nil
+}
