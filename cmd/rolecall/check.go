@@ -121,6 +121,19 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "rolecall check: --fail-on %q is not one of critical, high, medium, low, info, none\n", threshold)
 		return exitUsage
 	}
+	// Compiling the rules and loading the first register use different cores:
+	// the first register is read while the engine compiles.
+	type loaded struct {
+		reg *raci.Register
+		err error
+	}
+	first := make(chan loaded, 1)
+	if fs.NArg() > 0 {
+		go func() {
+			reg, err := raci.LoadFile(fs.Arg(0), raci.WithLimits(*lim))
+			first <- loaded{reg, err}
+		}()
+	}
 	eng, err := raci.NewEngine(ctx, ef.options(cfg)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "rolecall check: %v\n", err)
@@ -129,8 +142,14 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 	var reports []*raci.Report
 	code := exitOK
-	for _, path := range fs.Args() {
-		reg, err := raci.LoadFile(path, raci.WithLimits(*lim))
+	for i, path := range fs.Args() {
+		var reg *raci.Register
+		if i == 0 {
+			l := <-first
+			reg, err = l.reg, l.err
+		} else {
+			reg, err = raci.LoadFile(path, raci.WithLimits(*lim))
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			code = exitUsage
