@@ -509,6 +509,9 @@ type yamlConverter struct {
 	values  int
 	aliased int
 	path    []string
+	// anchored counts the anchored nodes being converted: an alias may convert
+	// an anchored subtree again, so it is kept whole.
+	anchored int
 }
 
 func decodeYAML(src []byte, lim Limits) (any, *posNode, error) {
@@ -688,7 +691,21 @@ func (c *yamlConverter) fail(n *yaml.Node, format string, args ...any) error {
 	return &decodeError{pos: Pos{n.Line, n.Column}, ptr: pointer(c.path), msg: fmt.Sprintf(format, args...)}
 }
 
+// convert turns the YAML node n into a JSON value and its positions. It
+// releases the nodes it has converted (outside anchored subtrees), so that the
+// parser's node tree, several times the size of the document, becomes garbage
+// as the values are built instead of living beside all of them.
 func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, posNode, error) {
+	if n.Anchor == "" {
+		return c.convertNode(n, depth)
+	}
+	c.anchored++
+	v, p, err := c.convertNode(n, depth)
+	c.anchored--
+	return v, p, err
+}
+
+func (c *yamlConverter) convertNode(n *yaml.Node, depth int) (any, posNode, error) {
 	c.values++
 	if c.values > c.lim.MaxValues {
 		return nil, posNode{}, &LimitError{Limit: "values", Max: int64(c.lim.MaxValues), Found: int64(c.values), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
@@ -746,6 +763,9 @@ func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, posNode, error) {
 			child.setKeyPos(Pos{k.Line, k.Column})
 			obj[key] = val
 			kids.addMember(key, child)
+			if c.anchored == 0 {
+				n.Content[i], n.Content[i+1] = nil, nil
+			}
 		}
 		return obj, node, nil
 	case yaml.SequenceNode:
@@ -761,6 +781,9 @@ func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, posNode, error) {
 			c.path = c.path[:len(c.path)-1]
 			arr = append(arr, val)
 			kids.nodes = append(kids.nodes, child)
+			if c.anchored == 0 {
+				n.Content[i] = nil
+			}
 		}
 		return arr, node, nil
 	case yaml.ScalarNode:

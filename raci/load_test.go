@@ -1256,6 +1256,26 @@ func TestLoadAliases(t *testing.T) {
 			t.Errorf("Position(/people/1/roles) mismatch (-want +got):\n%s", diff)
 		}
 	})
+	t.Run("nested anchors used after their siblings are converted", func(t *testing.T) {
+		t.Parallel()
+		// The loader releases converted YAML nodes; anchored subtrees, and
+		// anchors inside them, must survive for every later alias.
+		src := "version: 1\norganisation: {name: Acme, attributes: {outer: &o {list: &l [1, {deep: &d {x: y}}], again: *d}}}\n" +
+			"roles: []\npeople:\n  - {id: a, name: A, attributes: {o: *o, l: *l}}\n  - {id: b, name: B, attributes: {o: *o, d: *d}}\n"
+		reg := ltLoadBytes(t, []byte(src))
+		deep := map[string]any{"x": "y"}
+		list := []any{json.Number("1"), map[string]any{"deep": deep}}
+		outer := map[string]any{"list": list, "again": deep}
+		if diff := cmp.Diff(raci.Attributes{"outer": outer}, reg.Organisation.Attributes); diff != "" {
+			t.Errorf("organisation attributes mismatch (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(raci.Attributes{"o": outer, "l": list}, reg.People[0].Attributes); diff != "" {
+			t.Errorf("people[0] attributes mismatch (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(raci.Attributes{"o": outer, "d": deep}, reg.People[1].Attributes); diff != "" {
+			t.Errorf("people[1] attributes mismatch (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("billion laughs", func(t *testing.T) {
 		t.Parallel()
 		var b strings.Builder
