@@ -178,4 +178,29 @@ func TestCheckWritesReportFileButNeverOverAnInput(t *testing.T) {
 	if err := json.Unmarshal(b, &rep); err != nil || rep.Summary.Total != 22 {
 		t.Fatalf("report file: %v, %d findings", err, rep.Summary.Total)
 	}
+	// A new report is an ordinary file; a replaced one keeps its mode.
+	if mode := permOf(t, out); mode != 0o644 {
+		t.Fatalf("new report file mode %v, want 0644", mode)
+	}
+	if err := os.Chmod(out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := runCLI(t, "check", "--as-of", "2026-11-27", "-o", out, in); code != exitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	if mode := permOf(t, out); mode != 0o600 {
+		t.Fatalf("replaced report file mode %v, want 0600", mode)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Fatalf("temporary files left behind: %v", entries)
+	}
+}
+
+func permOf(t *testing.T, path string) os.FileMode {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Mode().Perm()
 }
