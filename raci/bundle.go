@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,6 +13,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/format"
+
+	"github.com/rolecall/rolecall/internal/atomicfile"
 )
 
 // WriteBundle writes the engine's rules as one OPA bundle (.tar.gz) to w: the
@@ -73,17 +74,5 @@ func bundlePath(name string) string {
 // WriteBundleFile writes the bundle to path through a temporary file renamed into
 // place, so a reader never sees half a bundle and a failure leaves no file.
 func (e *Engine) WriteBundleFile(path string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".rolecall-bundle-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := e.WriteBundle(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, e.WriteBundle)
 }

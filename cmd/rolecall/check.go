@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/rolecall/rolecall/internal/atomicfile"
 	"github.com/rolecall/rolecall/raci"
 )
 
@@ -180,7 +180,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	var werr error
 	if *output != "" {
-		werr = writeFileAtomic(*output, write)
+		werr = atomicfile.Write(*output, write)
 	} else {
 		werr = write(stdout)
 	}
@@ -218,31 +218,4 @@ func writeJSON(w io.Writer, reports []*raci.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-// writeFileAtomic writes through a temporary file in the same directory and
-// renames it into place, so a reader never sees a partial report.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".rolecall-report-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	// A temporary file is private (0600); the report gets the mode of the file
-	// it replaces, or 0644 like any file the user would create.
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
