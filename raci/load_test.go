@@ -2016,3 +2016,35 @@ func TestLoadRegressions(t *testing.T) {
 		}
 	})
 }
+
+// TestYAMLMarshalAwkwardStrings writes strings that go.yaml.in/yaml/v3 writes as
+// literal blocks it cannot read back (several lines, first character white
+// space; found by FuzzSchemaErrors) in every context a register has: a name, an
+// attribute, a list item, a list in a mapping in a list.
+func TestYAMLMarshalAwkwardStrings(t *testing.T) {
+	t.Parallel()
+	strs := []string{"\n0\n0", "\n a", "\n\n x", "\t\nx", "\tb\nc", " a\nb", "\r\nx", "\u00a0\nx", "\u2028\nx",
+		"a\n b", "a\n\tb", "x\n", "a\n\n", "a\n \n", "a\n\t\n", "a\nb ", "\n", "\n\n", "plain"}
+	for _, s := range strs {
+		t.Run(fmt.Sprintf("%q", s), func(t *testing.T) {
+			t.Parallel()
+			reg := &raci.Register{
+				Version:      1,
+				Organisation: raci.Organisation{Name: "Acme" + s, Attributes: raci.Attributes{"s": s, "list": []any{s, map[string]any{"k": []any{s}}}}},
+				Roles:        []raci.Role{},
+				People:       []raci.Person{{ID: "p1", Name: s + "Pat", Attributes: raci.Attributes{"note": s}}},
+			}
+			y, err := yaml.Marshal(reg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := raci.LoadBytes(y, raci.WithFormat(raci.FormatYAML))
+			if err != nil {
+				t.Fatalf("the YAML written does not load: %v\n%s", err, y)
+			}
+			if diff := cmp.Diff(reg, again, ignoreWhere); diff != "" {
+				t.Errorf("YAML round trip mismatch (-written +reloaded):\n%s\nYAML:\n%s", diff, y)
+			}
+		})
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -268,6 +270,18 @@ func (r Register) MarshalYAML() (any, error) {
 	return yamlNodeOf(dec)
 }
 
+// literalBreaks reports whether go.yaml.in/yaml/v3 would write s as a literal
+// block (|) that it cannot read back: a string of several lines that starts
+// with white space ("\n  indented", "\tx\ny") is written with an indentation
+// indicator the parser then rejects. Such strings are written double-quoted.
+func literalBreaks(s string) bool {
+	if !strings.ContainsAny(s, "\n\r") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
 // yamlNodeOf reads the next JSON value of dec as a YAML node, keeping the order
 // of keys. Strings are tagged !!str, so that the encoder quotes those that would
 // read back as something else and escapes characters YAML cannot hold raw (it
@@ -305,7 +319,11 @@ func yamlNodeOf(dec *json.Decoder) (*yaml.Node, error) {
 		}
 		return n, nil
 	case string:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}, nil
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+		if literalBreaks(v) {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+		return n, nil
 	case json.Number:
 		tag := "!!int"
 		if strings.ContainsAny(string(v), ".eE") {
