@@ -30,7 +30,6 @@ import (
 type Engine struct {
 	query   rego.PreparedEvalQuery
 	rules   []Rule
-	known   map[string]bool
 	params  map[string]any
 	timeout time.Duration
 	modules map[string]*ast.Module
@@ -344,7 +343,7 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 	for _, r := range all {
 		byID[r.ID] = r
 	}
-	return &Engine{query: pq, rules: all, byID: byID, known: known, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, customFS: cfg.customFS}, nil
+	return &Engine{query: pq, rules: all, byID: byID, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, customFS: cfg.customFS}, nil
 }
 
 func ruleOf(m rules.Meta, custom bool) Rule {
