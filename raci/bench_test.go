@@ -1,19 +1,14 @@
 package raci_test
 
-// Benchmarks of every stage of a check on synthetic registers shaped like a large
+// Benchmarks of loading on synthetic registers shaped like a large
 // organisation (internal/synth), at 1,000 and 10,000 people, and at 100,000 when
 // ROLECALL_BENCH_LARGE=1 is set. PERFORMANCE.md has the figures and the commands:
 //
 //	go test ./raci -run '^$' -bench . -benchmem
-//	ROLECALL_BENCH_LARGE=1 go test ./raci -run '^$' -bench . -benchmem -timeout 60m
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -131,132 +126,5 @@ func BenchmarkLoadStages(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-// BenchmarkNewEngine times compiling the bundled rules.
-func BenchmarkNewEngine(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := raci.NewEngine(context.Background()); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkInputOf times turning the model into the Rego input (part of Evaluate).
-func BenchmarkInputOf(b *testing.B) {
-	for _, n := range benchSizes() {
-		b.Run(sizeName(n), func(b *testing.B) {
-			reg := fixtureOf(b, n).reg
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := raci.InputOf(reg, synth.AsOf); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkEvaluate times Evaluate on a loaded register: the input, every rule,
-// the report.
-func BenchmarkEvaluate(b *testing.B) {
-	eng := newEngine(b)
-	for _, n := range benchSizes() {
-		b.Run(sizeName(n), func(b *testing.B) {
-			reg := fixtureOf(b, n).reg
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := eng.Evaluate(context.Background(), reg, raci.AsOf(synth.AsOf)); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkEvaluateExamples times Evaluate on the small example registers.
-func BenchmarkEvaluateExamples(b *testing.B) {
-	eng := newEngine(b)
-	files, _ := filepath.Glob("../examples/registers/*.yaml")
-	if len(files) == 0 {
-		b.Fatal("no example registers")
-	}
-	for _, path := range files {
-		reg, err := raci.LoadFile(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(filepath.Base(path), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := eng.Evaluate(context.Background(), reg, raci.AsOf(synth.AsOf)); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkPipeline times what `rolecall check --format json` does: compile the
-// rules, read and validate the register file, evaluate, write the JSON report.
-func BenchmarkPipeline(b *testing.B) {
-	for _, format := range formats {
-		for _, n := range benchSizes() {
-			b.Run(fmt.Sprintf("%s/%s", format, sizeName(n)), func(b *testing.B) {
-				path := filepath.Join(b.TempDir(), "register."+string(format))
-				if err := os.WriteFile(path, fixtureOf(b, n).bytes(format), 0o600); err != nil {
-					b.Fatal(err)
-				}
-				b.ReportAllocs()
-				for b.Loop() {
-					ctx := context.Background()
-					eng, err := raci.NewEngine(ctx)
-					if err != nil {
-						b.Fatal(err)
-					}
-					reg, err := raci.LoadFile(path, raci.WithLimits(synth.Limits(n)))
-					if err != nil {
-						b.Fatal(err)
-					}
-					rep, err := eng.Evaluate(ctx, reg, raci.AsOf(synth.AsOf))
-					if err != nil {
-						b.Fatal(err)
-					}
-					if err := json.NewEncoder(io.Discard).Encode(rep); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	}
-}
-
-// BenchmarkRule times each bundled rule alone (its finding set, with the shared
-// indexes of rules/rolecall/lib it uses) on a 10,000-person register (and
-// 100,000 with ROLECALL_BENCH_LARGE=1), so that the next slow rule is easy to find.
-func BenchmarkRule(b *testing.B) {
-	ctx := context.Background()
-	eng := newEngine(b)
-	queries, err := raci.RuleQueries(ctx, eng)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range benchSizes()[1:] {
-		for _, q := range queries {
-			b.Run(fmt.Sprintf("%s/%s", q.Name, sizeName(n)), func(b *testing.B) {
-				input, err := raci.InputOf(fixtureOf(b, n).reg, synth.AsOf)
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.ReportAllocs()
-				for b.Loop() {
-					if _, err := q.Eval(ctx, input); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
 	}
 }

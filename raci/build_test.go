@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"github.com/rolecall/rolecall/internal/synth"
 	"github.com/rolecall/rolecall/raci"
 )

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/rolecall/rolecall/internal/document"
 )
 
 // ErrInvalidRegister is wrapped by every *LoadError: the register could not be
@@ -11,19 +13,14 @@ import (
 var ErrInvalidRegister = errors.New("invalid register")
 
 // ErrLimit is wrapped by every *LimitError: the input exceeds a configured limit.
-var ErrLimit = errors.New("input limit exceeded")
+var ErrLimit = document.ErrLimit
 
-// ErrInvalidConfig is wrapped by errors about a rolecall.yaml configuration or an
-// engine option (unknown parameter, wrong type, bad severity).
-var ErrInvalidConfig = errors.New("invalid configuration")
-
-// ErrRules is wrapped by errors about Rego rules: organisation rules that lack
-// METADATA, clash with another rule's id, use a forbidden builtin or do not compile.
-var ErrRules = errors.New("invalid rules")
-
-// ErrEvaluation is wrapped by errors that happen while evaluating the rules, such as
-// an exceeded deadline.
-var ErrEvaluation = errors.New("evaluation failed")
+// Pos is a 1-based line and column in a source document. The zero Pos means the
+// position is not known.
+type Pos struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
 
 // Problem is one thing wrong with a register (or configuration file), located in
 // its source.

@@ -2,29 +2,23 @@ package raci
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"fmt"
-	"sort"
-	"strings"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/rolecall/rolecall/internal/document"
 )
 
-// The hooks below let the benchmarks in package raci_test time the stages of
-// loading and single rules; they are compiled into tests only.
+// The hooks below let the tests and benchmarks in package raci_test reach the
+// stages of loading; they are compiled into tests only.
 
 // DecodedDoc is a decoded document, before schema validation.
 type DecodedDoc struct {
 	doc  any
-	tree *posNode
+	tree *document.Tree
 }
 
 // DecodeDocument is the first stage of Load: syntax, limits, positions.
 func DecodeDocument(data []byte, f Format) (*DecodedDoc, error) {
-	doc, tree, err := decodeDocument(data, f, Limits{MaxBytes: 1 << 40, MaxDepth: 64, MaxValues: 1 << 40, MaxAliasExpansion: 10_000})
+	doc, tree, err := document.Decode(data, document.Format(f), document.Limits{MaxBytes: 1 << 40, MaxDepth: 64, MaxValues: 1 << 40, MaxAliasExpansion: 10_000})
 	if err != nil {
 		return nil, err
 	}
@@ -34,102 +28,25 @@ func DecodeDocument(data []byte, f Format) (*DecodedDoc, error) {
 // ValidateDocument is the second stage of Load: the schema and duplicate ids. It
 // returns the number of problems found.
 func ValidateDocument(d *DecodedDoc) int {
-	s, err := registerSchema()
+	problems, err := schemaProblems(d.doc, d.tree)
 	if err != nil {
 		panic(err)
 	}
-	return len(schemaProblems(s, d.doc, d.tree)) + len(duplicateIDs(d.doc, d.tree))
+	return len(problems) + len(duplicateIDs(d.doc, d.tree))
 }
 
 // SchemaProblems validates a decoded document against the register schema in
-// the given number of parts (see validateInParts).
+// the given number of parts (see document.SchemaProblemsInParts).
 func SchemaProblems(d *DecodedDoc, parts int) []Problem {
 	s, err := registerSchema()
 	if err != nil {
 		panic(err)
 	}
-	return schemaProblemsInParts(s, d.doc, d.tree, parts)
+	return problemsOf(document.SchemaProblemsInParts(s, d.doc, d.tree, entityLists, parts))
 }
 
 // BuildRegister is the last stage of Load: the typed model.
 func BuildRegister(d *DecodedDoc) (*Register, error) { return buildRegister(d.doc) }
-
-// RuleQuery evaluates one query (e.g. data.rolecall.rules.ref_001.finding) with
-// the engine's modules and data, prepared once.
-type RuleQuery struct {
-	Name string
-	pq   rego.PreparedEvalQuery
-}
-
-// RuleQueries prepares a query for the finding set of every bundled rule, and for
-// the shared indexes of the library.
-func RuleQueries(ctx context.Context, e *Engine) ([]RuleQuery, error) {
-	var out []RuleQuery
-	for _, r := range e.rules {
-		if r.Custom {
-			continue
-		}
-		q, err := PrepareQuery(ctx, e, r.Package+".finding")
-		if err != nil {
-			return nil, err
-		}
-		q.Name = r.ID
-		out = append(out, q)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	// The indexes of rules/rolecall/lib that several rules share: a rule's figure
-	// includes those it uses.
-	for _, name := range []string{"person_index", "direct_holders", "holders", "team_roles", "inactive_ids", "allocated"} {
-		// count(...): the index itself is large, and converting it to Go values
-		// would be timed too.
-		q, err := PrepareQuery(ctx, e, "count(data.rolecall.lib."+name+")")
-		if err != nil {
-			return nil, err
-		}
-		q.Name = "lib." + name
-		out = append(out, q)
-	}
-	return out, nil
-}
-
-// PrepareQuery prepares query (a data reference) against the engine's modules.
-func PrepareQuery(ctx context.Context, e *Engine, query string) (RuleQuery, error) {
-	if !strings.HasPrefix(query, "data.") && !strings.HasPrefix(query, "count(") {
-		query = "data." + query
-	}
-	opts := []func(*rego.Rego){rego.Query(query), rego.Store(inmem.NewFromObject(e.data)), rego.SetRegoVersion(ast.RegoV1)}
-	for _, m := range e.modules {
-		opts = append(opts, rego.ParsedModule(m))
-	}
-	pq, err := rego.New(opts...).PrepareForEval(ctx)
-	if err != nil {
-		return RuleQuery{}, err
-	}
-	return RuleQuery{Name: query, pq: pq}, nil
-}
-
-// Eval evaluates the query on input and returns the size of its value (the
-// number of findings of a rule).
-func (q RuleQuery) Eval(ctx context.Context, input ast.Value) (int, error) {
-	rs, err := q.pq.Eval(ctx, rego.EvalParsedInput(input))
-	if err != nil {
-		return 0, err
-	}
-	if len(rs) == 0 {
-		return 0, nil
-	}
-	switch v := rs[0].Expressions[0].Value.(type) {
-	case []any:
-		return len(v), nil
-	case map[string]any:
-		return len(v), nil
-	case json.Number:
-		n, err := v.Int64()
-		return int(n), err
-	default:
-		return 0, fmt.Errorf("%s is a %T", q.Name, v)
-	}
-}
 
 // BuildRegisterJSON is what buildRegister did before modelOf: the document
 // marshalled to JSON and decoded into a Register. build_test.go compares them.
@@ -148,46 +65,4 @@ func BuildRegisterJSON(d *DecodedDoc) (*Register, error) {
 		return nil, err
 	}
 	return &reg, nil
-}
-
-// PrepareReport prepares data.rolecall.report, the entrypoint a plain OPA
-// evaluates, with the engine's modules and data, and returns a function that
-// evaluates it and reads its findings as the engine did before it decorated
-// findings in Go (with File, Line and Column from the register).
-func PrepareReport(ctx context.Context, e *Engine) (func(reg *Register, asOf Date) ([]Finding, error), error) {
-	q, err := PrepareQuery(ctx, e, "data.rolecall.report")
-	if err != nil {
-		return nil, err
-	}
-	return func(reg *Register, asOf Date) ([]Finding, error) {
-		input, err := InputOf(reg, asOf)
-		if err != nil {
-			return nil, err
-		}
-		rs, err := q.pq.Eval(ctx, rego.EvalParsedInput(input))
-		if err != nil {
-			return nil, err
-		}
-		list, ok := rs[0].Expressions[0].Value.(map[string]any)["findings"].([]any)
-		if !ok {
-			return nil, fmt.Errorf("data.rolecall.report has no findings list")
-		}
-		out := make([]Finding, 0, len(list))
-		for _, item := range list {
-			m := item.(map[string]any)
-			str := func(k string) string { s, _ := m[k].(string); return s }
-			f := Finding{
-				Rule: str("rule"), Severity: Severity(str("severity")), Control: str("control"), Title: str("title"),
-				Subject: str("subject"), Message: str("message"), Path: str("path"), Remediation: str("remediation"), Waived: str("waived"),
-				File: reg.SourceName(),
-			}
-			if f.Path != "" {
-				pos := reg.Position(f.Path)
-				f.Line, f.Column = pos.Line, pos.Column
-			}
-			out = append(out, f)
-		}
-		SortFindings(out)
-		return out, nil
-	}, nil
 }

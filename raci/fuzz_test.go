@@ -1,8 +1,7 @@
 package raci_test
 
-// Fuzz targets for the loader (YAML and JSON), the schema-error formatting, the
-// configuration parser and the engine. Each asserts properties, not only the
-// absence of panics. Seeds live in f.Add calls and in testdata/fuzz/<Name>/.
+// Fuzz targets for the loader (YAML and JSON) and the schema-error
+// formatting. Each asserts properties, not only the absence of panics. Seeds live in f.Add calls and in testdata/fuzz/<Name>/.
 //
 //	go test ./raci -run '^$' -fuzz '^FuzzLoadYAML$' -fuzztime 50000x -parallel 1
 //
@@ -10,51 +9,30 @@ package raci_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/rolecall/rolecall/internal/testkit"
+
+	"github.com/rolecall/rolecall/internal/randreg"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/rolecall/rolecall/raci"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/rolecall/rolecall/raci"
 )
 
 // ignoreSource compares registers without where they were loaded from.
 var ignoreSource = cmpopts.IgnoreUnexported(raci.Register{})
 
 // ---- seeds ----
-
-// exampleRegisters returns the bundled example registers and the rich test
-// register, as YAML.
-func exampleRegisters(tb testing.TB) map[string][]byte {
-	tb.Helper()
-	paths, _ := filepath.Glob("../examples/registers/*.yaml")
-	paths = append(paths, "testdata/rich.yaml")
-	out := map[string][]byte{}
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out[filepath.Base(p)] = b
-	}
-	if len(out) < 3 {
-		tb.Fatalf("expected the example registers, found %d files", len(out))
-	}
-	return out
-}
 
 // hostileYAML are small hostile or edge-case YAML documents.
 var hostileYAML = []string{
@@ -233,65 +211,22 @@ func checkReloads(t *testing.T, reg *raci.Register) {
 
 // ---- JSON pointers ----
 
-// resolvePointer returns the value at the RFC 6901 pointer ptr in doc (plain
-// JSON values as encoding/json decodes them).
-func resolvePointer(doc any, ptr string) (any, bool) {
-	if ptr == "" {
-		return doc, true
-	}
-	if !strings.HasPrefix(ptr, "/") {
-		return nil, false
-	}
-	cur := doc
-	for _, tok := range strings.Split(ptr[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		switch v := cur.(type) {
-		case map[string]any:
-			next, ok := v[tok]
-			if !ok {
-				return nil, false
-			}
-			cur = next
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(v) || strconv.Itoa(i) != tok {
-				return nil, false
-			}
-			cur = v[i]
-		default:
-			return nil, false
-		}
-	}
-	return cur, true
-}
-
 // pointerExists reports whether ptr resolves in doc, or names a (missing or
 // unknown) key of an object that does.
 func pointerExists(doc any, ptr string) bool {
-	if _, ok := resolvePointer(doc, ptr); ok {
+	if _, ok := testkit.ResolvePointer(doc, ptr); ok {
 		return true
 	}
 	i := strings.LastIndex(ptr, "/")
 	if i < 0 {
 		return false
 	}
-	parent, ok := resolvePointer(doc, ptr[:i])
+	parent, ok := testkit.ResolvePointer(doc, ptr[:i])
 	if !ok {
 		return false
 	}
 	_, isObj := parent.(map[string]any)
 	return isObj
-}
-
-func decodeGeneric(tb testing.TB, b []byte) any {
-	tb.Helper()
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		tb.Fatalf("decoding %s: %v", b, err)
-	}
-	return v
 }
 
 // hasDuplicateKeys reports whether a valid JSON document repeats a key in an
@@ -348,7 +283,7 @@ func hasDuplicateKeys(b []byte) bool {
 // ---- FuzzLoadYAML ----
 
 func FuzzLoadYAML(f *testing.F) {
-	for _, src := range exampleRegisters(f) {
+	for _, src := range testkit.ExampleRegisters(f, "..") {
 		f.Add(src)
 	}
 	for _, s := range hostileYAML {
@@ -372,7 +307,7 @@ func FuzzLoadYAML(f *testing.F) {
 // ---- FuzzLoadJSON ----
 
 func FuzzLoadJSON(f *testing.F) {
-	for _, src := range exampleRegisters(f) {
+	for _, src := range testkit.ExampleRegisters(f, "..") {
 		f.Add(jsonOf(f, src))
 	}
 	for _, s := range hostileJSON {
@@ -396,7 +331,7 @@ func FuzzLoadJSON(f *testing.F) {
 					}
 				}
 				if !errors.Is(err, raci.ErrLimit) {
-					checkProblemsLocated(t, le, decodeGeneric(t, body), data)
+					checkProblemsLocated(t, le, testkit.DecodeGeneric(t, body), data)
 				}
 			}
 			return
@@ -413,9 +348,9 @@ func FuzzLoadJSON(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in := decodeGeneric(t, body).(map[string]any)
+		in := testkit.DecodeGeneric(t, body).(map[string]any)
 		in["version"] = json.Number("1")
-		if diff := cmp.Diff(in, decodeGeneric(t, out)); diff != "" {
+		if diff := cmp.Diff(in, testkit.DecodeGeneric(t, out)); diff != "" {
 			t.Fatalf("the model's JSON differs from the input (-input +model):\n%s", diff)
 		}
 		checkReloads(t, reg)
@@ -460,7 +395,7 @@ func setPointer(doc any, ptr string, val any, del bool) any {
 		return val
 	}
 	i := strings.LastIndex(ptr, "/")
-	parent, _ := resolvePointer(doc, ptr[:i])
+	parent, _ := testkit.ResolvePointer(doc, ptr[:i])
 	tok := strings.ReplaceAll(strings.ReplaceAll(ptr[i+1:], "~1", "/"), "~0", "~")
 	switch p := parent.(type) {
 	case map[string]any:
@@ -518,27 +453,27 @@ func FuzzSchemaErrors(f *testing.F) {
 	f.Add(bytes.Repeat([]byte{255, 7, 0, 19}, 60), "<<")
 	// The smallest register with version written 1.0, as JSON and as YAML:
 	// once a regression (a problem without a line or pointer).
-	zeros := &byteChooser{data: make([]byte, 4096)}
-	newBuilder(zeros).register()
+	zeros := &randreg.ByteChooser{Data: make([]byte, 4096)}
+	randreg.New(zeros).Register()
 	for _, format := range []byte{0, 1} {
-		f.Add(append(make([]byte, zeros.pos), 0, 5, 0, 13, format), "")
+		f.Add(append(make([]byte, zeros.Pos), 0, 5, 0, 13, format), "")
 	}
 	f.Fuzz(func(t *testing.T, data []byte, s string) {
-		c := &byteChooser{data: data}
-		b := newBuilder(c)
-		reg := b.register()
+		c := &randreg.ByteChooser{Data: data}
+		b := randreg.New(c)
+		reg := b.Register()
 		js, err := json.Marshal(reg)
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc := decodeGeneric(t, js)
-		for n := 1 + c.intn(3); n > 0; n-- {
+		doc := testkit.DecodeGeneric(t, js)
+		for n := 1 + c.Intn(3); n > 0; n-- {
 			var paths []string
 			docPaths(doc, "", &paths)
-			ptr := paths[c.intn(len(paths))]
-			switch op := c.intn(6); op {
+			ptr := paths[c.Intn(len(paths))]
+			switch op := c.Intn(6); op {
 			case 0, 1:
-				val := replacementValues[c.intn(len(replacementValues))]
+				val := replacementValues[c.Intn(len(replacementValues))]
 				if m, ok := val.(map[string]any); ok {
 					val = cloneMap(m)
 				}
@@ -553,14 +488,14 @@ func FuzzSchemaErrors(f *testing.F) {
 					doc = setPointer(doc, ptr, nil, true)
 				}
 			case 4:
-				if v, _ := resolvePointer(doc, ptr); v != nil {
+				if v, _ := testkit.ResolvePointer(doc, ptr); v != nil {
 					if m, ok := v.(map[string]any); ok {
-						m[unknownKeys[c.intn(len(unknownKeys))]] = s
+						m[unknownKeys[c.Intn(len(unknownKeys))]] = s
 					}
 				}
 			case 5:
 				// duplicate the first entity of a list
-				if l, ok := resolvePointer(doc, ptr); ok {
+				if l, ok := testkit.ResolvePointer(doc, ptr); ok {
 					if list, ok := l.([]any); ok && len(list) > 0 {
 						doc = setPointer(doc, ptr, append(list, list[0]), false)
 					}
@@ -569,7 +504,7 @@ func FuzzSchemaErrors(f *testing.F) {
 		}
 		var src []byte
 		format := raci.FormatJSON
-		if c.intn(2) == 1 {
+		if c.Intn(2) == 1 {
 			format = raci.FormatYAML
 			src, err = yaml.Marshal(yamlValue(doc))
 		} else {
@@ -581,7 +516,7 @@ func FuzzSchemaErrors(f *testing.F) {
 		// The document as the loader sees it: invalid UTF-8 in s is replaced
 		// in JSON, so take the written form back.
 		if format == raci.FormatJSON {
-			doc = decodeGeneric(t, src)
+			doc = testkit.DecodeGeneric(t, src)
 		}
 		loaded, err := raci.LoadBytes(src, raci.WithFormat(format))
 		if err != nil {
@@ -602,193 +537,3 @@ func cloneMap(m map[string]any) map[string]any {
 }
 
 // ---- FuzzParseConfig ----
-
-func FuzzParseConfig(f *testing.F) {
-	for _, s := range []string{
-		"",
-		"params: {review_interval_days: 180, it_functions: [it, engineering]}\ndisable: [A52-DOC-002]\nseverity: {A52-ASSET-001: critical}\nrules: [policy/rules]\nfail_on: medium\ntimeout: 30s\n",
-		"timeout: 0s\n",
-		"timeout: 99999999999999999999m\n",
-		"timeout: 1500ms\n",
-		"severity: {X: bogus}\n",
-		"disable: [a, a]\n",
-		"rules: ['']\n",
-		"params: {x: 1.0, y: 1e400, z: [1, {a: null}]}\n",
-		"unknown: 1\n",
-		"params: &p {a: 1}\nseverity: *p\n",
-		"[]",
-	} {
-		f.Add([]byte(s), false)
-	}
-	f.Add([]byte(`{"params": {"max_accountable_share": 0.4}, "fail_on": "none", "timeout": "2m"}`), true)
-	f.Add([]byte(`{"timeout": 30}`), true)
-	f.Fuzz(func(t *testing.T, data []byte, asJSON bool) {
-		name := "rolecall.yaml"
-		if asJSON {
-			name = "conf/rolecall.json"
-		}
-		cfg, err := raci.ParseConfig(data, name)
-		if err != nil {
-			if !errors.Is(err, raci.ErrInvalidConfig) {
-				t.Fatalf("error does not wrap ErrInvalidConfig: %v", err)
-			}
-			var le *raci.LoadError
-			if !errors.As(err, &le) || len(le.Problems) == 0 {
-				t.Fatalf("config error without a *LoadError and its problems: %v", err)
-			}
-			for _, p := range le.Problems {
-				if strings.TrimSpace(p.Message) == "" {
-					t.Fatalf("problem without a message: %#v", p)
-				}
-			}
-			return
-		}
-		for _, d := range cfg.RuleDirs() {
-			if d == "" {
-				t.Fatalf("empty rule directory from %q", data)
-			}
-		}
-		if cfg.Timeout < 0 {
-			t.Fatalf("negative timeout %v", cfg.Timeout)
-		}
-		for id, s := range cfg.Severity {
-			if s.Rank() < 0 {
-				t.Fatalf("severity %q of %s accepted", s, id)
-			}
-		}
-		// Written back as JSON, the configuration reads to the same value.
-		m := map[string]any{}
-		if cfg.Params != nil {
-			m["params"] = cfg.Params
-		}
-		if cfg.Disable != nil {
-			m["disable"] = cfg.Disable
-		}
-		if cfg.Severity != nil {
-			m["severity"] = cfg.Severity
-		}
-		if cfg.Rules != nil {
-			m["rules"] = cfg.Rules
-		}
-		if cfg.FailOn != "" {
-			m["fail_on"] = cfg.FailOn
-		}
-		if cfg.Timeout > 0 {
-			m["timeout"] = fmt.Sprintf("%dms", cfg.Timeout.Milliseconds())
-		}
-		b, err := json.Marshal(m)
-		if err != nil {
-			t.Fatalf("a parsed configuration does not marshal: %v", err)
-		}
-		again, err := raci.ParseConfig(b, filepath.Join(filepath.Dir(name), "again.json"))
-		if err != nil {
-			t.Fatalf("the JSON form of a parsed configuration does not parse: %v\n%s", err, b)
-		}
-		if diff := cmp.Diff(cfg, again, cmpopts.IgnoreUnexported(raci.Config{})); diff != "" {
-			t.Fatalf("configuration changed through JSON (-first +again):\n%s", diff)
-		}
-	})
-}
-
-// ---- FuzzEvaluate ----
-
-var fuzzEngine = sync.OnceValues(func() (*raci.Engine, error) { return raci.NewEngine(context.Background()) })
-
-// subjectRE is the shape of a finding's subject (register-format.md).
-var subjectRE = regexp.MustCompile(`^(organisation|policy|(role|person|team|asset|activity|authority|delegation|risk|segregation|exception):\S+|(role-kind|process|decision|function):[a-z_]+)$`)
-
-// checkReport asserts what every report of reg (loaded from js) must satisfy.
-func checkReport(t *testing.T, eng *raci.Engine, rep *raci.Report, reg *raci.Register, js []byte, asOf raci.Date) {
-	t.Helper()
-	if _, err := json.Marshal(rep); err != nil {
-		t.Fatalf("report does not marshal: %v", err)
-	}
-	if rep.AsOf != asOf {
-		t.Fatalf("report as of %s, asked %s", rep.AsOf, asOf)
-	}
-	known := map[string]bool{}
-	for _, r := range eng.Rules() {
-		known[r.ID] = true
-	}
-	excs := map[string]bool{}
-	for _, e := range reg.Exceptions {
-		excs[e.ID] = true
-	}
-	doc := decodeGeneric(t, js)
-	waived := 0
-	for _, f := range rep.Findings {
-		switch {
-		case !known[f.Rule]:
-			t.Errorf("finding of unknown rule: %+v", f)
-		case f.Severity.Rank() < 0:
-			t.Errorf("finding with bad severity: %+v", f)
-		case !subjectRE.MatchString(f.Subject):
-			t.Errorf("finding with a malformed subject: %+v", f)
-		case strings.TrimSpace(f.Message) == "" || f.Title == "" || f.Remediation == "" || f.Control == "":
-			t.Errorf("finding without message, title, control or remediation: %+v", f)
-		case f.Waived != "" && !excs[f.Waived]:
-			t.Errorf("finding waived by an exception that does not exist: %+v", f)
-		}
-		if f.Path != "" {
-			if _, ok := resolvePointer(doc, f.Path); !ok {
-				t.Errorf("finding path %q does not resolve in the register: %+v\n%s", f.Path, f, js)
-			}
-			if f.Line <= 0 {
-				t.Errorf("finding with a path but no line: %+v", f)
-			}
-		}
-		if f.Waived != "" {
-			waived++
-		}
-	}
-	if rep.Summary.Total != len(rep.Findings) || rep.Summary.Waived != waived {
-		t.Errorf("summary %+v does not count %d findings, %d waived", rep.Summary, len(rep.Findings), waived)
-	}
-	sorted := slices.Clone(rep.Findings)
-	raci.SortFindings(sorted)
-	if diff := cmp.Diff(sorted, rep.Findings); diff != "" {
-		t.Errorf("findings not in report order:\n%s", diff)
-	}
-}
-
-// FuzzEvaluate builds a valid register from the fuzz bytes with ids from small
-// pools (so that references collide, dangle and form cycles), evaluates it as of
-// a date from the bytes and checks the report.
-func FuzzEvaluate(f *testing.F) {
-	f.Add([]byte{})
-	f.Add(bytes.Repeat([]byte{1}, 400))
-	f.Add(bytes.Repeat([]byte{255}, 400))
-	f.Add(bytes.Repeat([]byte{1, 0}, 300))
-	f.Add(bytes.Repeat([]byte{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9}, 40))
-	f.Add(bytes.Repeat([]byte{7, 1, 1, 2, 250, 3}, 100))
-	eng, err := fuzzEngine()
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		c := &byteChooser{data: data}
-		b := newBuilder(c)
-		built := b.register()
-		asOf := b.date()
-		js, err := json.Marshal(built)
-		if err != nil {
-			t.Fatal(err)
-		}
-		reg, err := raci.LoadBytes(js, raci.WithFormat(raci.FormatJSON), raci.WithSourceName("fuzz.json"))
-		if err != nil {
-			t.Fatalf("the builder made an invalid register: %v\n%s", err, js)
-		}
-		if diff := cmp.Diff(built, reg, ignoreSource); diff != "" {
-			t.Fatalf("built and loaded registers differ:\n%s", diff)
-		}
-		rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(asOf))
-		if err != nil {
-			t.Fatalf("Evaluate: %v\n%s", err, js)
-		}
-		checkReport(t, eng, rep, reg, js, asOf)
-		after, _ := json.Marshal(reg)
-		if !bytes.Equal(js, after) {
-			t.Fatalf("Evaluate changed the register:\n%s\n%s", js, after)
-		}
-	})
-}

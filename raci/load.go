@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/rolecall/rolecall/internal/document"
 )
 
 // Limits bounds what the loader accepts, so that a hostile or broken input fails
@@ -31,6 +33,20 @@ type Limits struct {
 func DefaultLimits() Limits {
 	return Limits{MaxBytes: 32 << 20, MaxDepth: 64, MaxValues: 8_000_000, MaxEntities: 1_000_000, MaxAliasExpansion: 10_000}
 }
+
+// decoderLimits are the limits the document decoder applies.
+func (l Limits) decoderLimits() document.Limits {
+	return document.Limits{MaxBytes: l.MaxBytes, MaxDepth: l.MaxDepth, MaxValues: l.MaxValues, MaxAliasExpansion: l.MaxAliasExpansion}
+}
+
+// Format is a register's source format.
+type Format string
+
+// The source formats the loader reads.
+const (
+	FormatYAML Format = "yaml"
+	FormatJSON Format = "json"
+)
 
 // LoadOption configures LoadFile, Load and LoadBytes.
 type LoadOption func(*loadConfig)
@@ -178,18 +194,17 @@ func load(data []byte, cfg *loadConfig) (*Register, error) {
 	default:
 		return nil, &LoadError{Source: name, Problems: []Problem{{Message: fmt.Sprintf("unknown format %q: expected yaml or json", format)}}}
 	}
-	doc, tree, err := decodeDocument(data, format, cfg.limits)
+	doc, tree, err := document.Decode(data, document.Format(format), cfg.limits.decoderLimits())
 	if err != nil {
 		return nil, decodeFailure(name, err)
 	}
 	if le := entityLimit(doc, cfg.limits, tree); le != nil {
 		return nil, &LoadError{Source: name, Problems: []Problem{{Pointer: le.Pointer, Pos: le.Pos, Message: le.msg}}, Err: le}
 	}
-	s, err := registerSchema()
+	problems, err := schemaProblems(doc, tree)
 	if err != nil {
 		return nil, fmt.Errorf("rolecall: the embedded register schema does not compile: %w", err)
 	}
-	problems := schemaProblems(s, doc, tree)
 	problems = append(problems, duplicateIDs(doc, tree)...)
 	if len(problems) > 0 {
 		sortProblems(problems)
@@ -205,10 +220,11 @@ func load(data []byte, cfg *loadConfig) (*Register, error) {
 
 func decodeFailure(name string, err error) error {
 	switch e := err.(type) {
-	case *decodeError:
-		return &LoadError{Source: name, Problems: []Problem{{Pointer: e.ptr, Pos: e.pos, Message: e.msg}}}
-	case *LimitError:
-		return &LoadError{Source: name, Problems: []Problem{{Pointer: e.Pointer, Pos: e.Pos, Message: e.msg}}, Err: e}
+	case *document.SyntaxError:
+		return &LoadError{Source: name, Problems: []Problem{{Pointer: e.Pointer, Pos: Pos(e.Pos), Message: e.Msg}}}
+	case *document.LimitError:
+		le := &LimitError{Limit: e.Limit, Max: e.Max, Found: e.Found, Pos: Pos(e.Pos), Pointer: e.Pointer, msg: e.Msg}
+		return &LoadError{Source: name, Problems: []Problem{{Pointer: le.Pointer, Pos: le.Pos, Message: le.msg}}, Err: le}
 	}
 	return &LoadError{Source: name, Problems: []Problem{{Message: err.Error()}}, Err: err}
 }
@@ -216,7 +232,7 @@ func decodeFailure(name string, err error) error {
 // entityLists are the register's top-level lists of entities with ids.
 var entityLists = []string{"roles", "people", "teams", "assets", "activities", "authorities", "delegations", "risks", "segregation", "exceptions"}
 
-func entityLimit(doc any, lim Limits, tree *posNode) *LimitError {
+func entityLimit(doc any, lim Limits, tree *document.Tree) *LimitError {
 	top, ok := doc.(map[string]any)
 	if !ok {
 		return nil
@@ -227,7 +243,7 @@ func entityLimit(doc any, lim Limits, tree *posNode) *LimitError {
 		total += len(list)
 		if total > lim.MaxEntities {
 			ptr := "/" + key
-			return &LimitError{Limit: "entities", Max: int64(lim.MaxEntities), Found: int64(total), Pointer: ptr, Pos: tree.locate(ptr, false),
+			return &LimitError{Limit: "entities", Max: int64(lim.MaxEntities), Found: int64(total), Pointer: ptr, Pos: Pos(tree.Locate(ptr, false)),
 				msg: fmt.Sprintf("the register holds more than %d entities, the limit", lim.MaxEntities)}
 		}
 	}
@@ -235,7 +251,7 @@ func entityLimit(doc any, lim Limits, tree *posNode) *LimitError {
 }
 
 // duplicateIDs reports every entity whose id is already used earlier in its list.
-func duplicateIDs(doc any, tree *posNode) []Problem {
+func duplicateIDs(doc any, tree *document.Tree) []Problem {
 	top, ok := doc.(map[string]any)
 	if !ok {
 		return nil
@@ -254,10 +270,10 @@ func duplicateIDs(doc any, tree *posNode) []Problem {
 				ptr := fmt.Sprintf("/%s/%d/id", key, i)
 				prev := fmt.Sprintf("/%s/%d", key, j)
 				where := prev
-				if p := tree.locate(prev, false); p.Line > 0 {
+				if p := tree.Locate(prev, false); p.Line > 0 {
 					where = fmt.Sprintf("%s (line %d)", prev, p.Line)
 				}
-				out = append(out, Problem{Pointer: ptr, Pos: tree.locate(ptr, false),
+				out = append(out, Problem{Pointer: ptr, Pos: Pos(tree.Locate(ptr, false)),
 					Message: fmt.Sprintf("duplicate id %q: %s already uses it; ids are unique within %s", id, where, key)})
 				continue
 			}
@@ -282,7 +298,7 @@ func buildRegister(doc any) (*Register, error) {
 // source remembers where a register was loaded from.
 type source struct {
 	name string
-	tree *posNode
+	tree *document.Tree
 }
 
 // SourceName returns the file name (or the name given with WithSourceName) the
@@ -303,5 +319,5 @@ func (r *Register) Position(ptr string) Pos {
 	if r.source == nil {
 		return Pos{}
 	}
-	return r.source.tree.locate(ptr, false)
+	return Pos(r.source.tree.Locate(ptr, false))
 }

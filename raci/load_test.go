@@ -19,8 +19,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/rolecall/rolecall/raci"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/rolecall/rolecall/raci"
 )
 
 // ---- helpers ----

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/rolecall/rolecall/internal/synth"
 	"github.com/rolecall/rolecall/raci"
 )

@@ -13,7 +13,10 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/format"
 	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/rolecall/rolecall/internal/ruleset"
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 	"github.com/rolecall/rolecall/raci/racitest"
 	"github.com/rolecall/rolecall/rules"
 )
@@ -21,13 +24,13 @@ import (
 // TestRego runs every bundled _test.rego through OPA's tester, each Rego test as
 // its own Go subtest.
 func TestRego(t *testing.T) {
-	racitest.RunRegoTests(t, raci.TestBundled)
+	racitest.RunRegoTests(t, engine.TestBundled)
 }
 
 // TestEveryRuleHasTests checks that each rule package has a test file beside it
 // with at least a firing case and a near miss.
 func TestEveryRuleHasTests(t *testing.T) {
-	cat, err := rules.Catalogue()
+	cat, err := ruleset.Catalogue()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,11 +80,11 @@ func TestFormatted(t *testing.T) {
 // capabilities without clock, network or random builtins, and checks a rule
 // that calls one is refused by the same capabilities.
 func TestDeterministicByConstruction(t *testing.T) {
-	mods, err := rules.ParseDir(rules.FS(), "rolecall")
+	mods, err := ruleset.ParseDir(rules.FS(), "rolecall")
 	if err != nil {
 		t.Fatal(err)
 	}
-	caps := raci.SandboxCapabilities()
+	caps := engine.SandboxCapabilities()
 	for _, b := range caps.Builtins {
 		for _, banned := range []string{"time.now_ns", "http.send", "rand.intn", "net.lookup_ip_addr", "uuid.rfc4122", "opa.runtime"} {
 			if b.Name == banned {
@@ -109,11 +112,11 @@ func TestDeterministicByConstruction(t *testing.T) {
 // TestCatalogueDataFresh checks that rolecall/catalogue/data.json, which plain
 // OPA reads, matches the METADATA (regenerate with go run ./rules/internal/gencatalogue).
 func TestCatalogueDataFresh(t *testing.T) {
-	cat, err := rules.Catalogue()
+	cat, err := ruleset.Catalogue()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := json.Marshal(map[string]any{"rules": rules.CatalogueData(cat)})
+	b, err := json.Marshal(map[string]any{"rules": ruleset.CatalogueData(cat)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +144,7 @@ func TestPlainOPAMatchesEngine(t *testing.T) {
 	}
 	eng := racitest.Engine(t)
 	rep := racitest.Evaluate(t, eng, reg, "2026-11-27")
-	input, err := raci.InputOf(reg, raci.MustDate("2026-11-27"))
+	input, err := engine.InputOf(reg, raci.MustDate("2026-11-27"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,13 +155,13 @@ func TestPlainOPAMatchesEngine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var plain []raci.Finding
+	var plain []engine.Finding
 	b, _ := json.Marshal(rs[0].Expressions[0].Value.(map[string]any)["findings"])
 	if err := json.Unmarshal(b, &plain); err != nil {
 		t.Fatal(err)
 	}
-	raci.SortFindings(plain)
-	got := append([]raci.Finding{}, rep.Findings...)
+	engine.SortFindings(plain)
+	got := append([]engine.Finding{}, rep.Findings...)
 	for i := range got {
 		got[i].Line, got[i].Column, got[i].File = 0, 0, ""
 	}

@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 func cmdBundle(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -38,7 +38,7 @@ func cmdBundle(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			return exitUsage
 		}
 	}
-	eng, err := raci.NewEngine(ctx, ef.options(cfg)...)
+	eng, err := engine.NewEngine(ctx, ef.options(cfg)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "rolecall bundle: %v\n", err)
 		return exitUsage

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rolecall/rolecall/internal/atomicfile"
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // multiFlag collects a repeatable string flag.
@@ -37,7 +38,7 @@ func addEngineFlags(fs *flag.FlagSet) *engineFlags {
 }
 
 // loadConfig reads --config, or ./rolecall.yaml when it exists.
-func (ef *engineFlags) loadConfig() (*raci.Config, error) {
+func (ef *engineFlags) loadConfig() (*engine.Config, error) {
 	path := ef.config
 	if path == "" {
 		if _, err := os.Stat("rolecall.yaml"); err != nil {
@@ -45,17 +46,17 @@ func (ef *engineFlags) loadConfig() (*raci.Config, error) {
 		}
 		path = "rolecall.yaml"
 	}
-	return raci.LoadConfig(path)
+	return engine.LoadConfig(path)
 }
 
 // options turns the flags and configuration into engine options.
-func (ef *engineFlags) options(cfg *raci.Config) []raci.Option {
-	opts := []raci.Option{raci.WithConfig(cfg)}
+func (ef *engineFlags) options(cfg *engine.Config) []engine.Option {
+	opts := []engine.Option{engine.WithConfig(cfg)}
 	for _, dir := range ef.rules {
-		opts = append(opts, raci.WithRuleDir(dir))
+		opts = append(opts, engine.WithRuleDir(dir))
 	}
 	if ef.timeout > 0 {
-		opts = append(opts, raci.WithTimeout(ef.timeout))
+		opts = append(opts, engine.WithTimeout(ef.timeout))
 	}
 	return opts
 }
@@ -93,16 +94,16 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "rolecall check: --format %q is not one of text, json\n", *format)
 		return exitUsage
 	}
-	evalOpts := []raci.EvalOption{}
+	evalOpts := []engine.EvalOption{}
 	if *asOf != "" {
 		d, err := raci.ParseDate(*asOf)
 		if err != nil {
 			fmt.Fprintf(stderr, "rolecall check: --as-of: %v\n", err)
 			return exitUsage
 		}
-		evalOpts = append(evalOpts, raci.AsOf(d))
+		evalOpts = append(evalOpts, engine.AsOf(d))
 	} else {
-		evalOpts = append(evalOpts, raci.AsOf(raci.Today()))
+		evalOpts = append(evalOpts, engine.AsOf(raci.Today()))
 	}
 	cfg, err := ef.loadConfig()
 	if err != nil {
@@ -116,7 +117,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *failOn != "" {
 		threshold = *failOn
 	}
-	failSeverity, ok := raci.ParseSeverity(threshold)
+	failSeverity, ok := engine.ParseSeverity(threshold)
 	if !ok && threshold != "none" {
 		fmt.Fprintf(stderr, "rolecall check: --fail-on %q is not one of critical, high, medium, low, info, none\n", threshold)
 		return exitUsage
@@ -134,13 +135,13 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			first <- loaded{reg, err}
 		}()
 	}
-	eng, err := raci.NewEngine(ctx, ef.options(cfg)...)
+	eng, err := engine.NewEngine(ctx, ef.options(cfg)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "rolecall check: %v\n", err)
 		return exitUsage
 	}
 
-	var reports []*raci.Report
+	var reports []*engine.Report
 	code := exitOK
 	for i, path := range fs.Args() {
 		var reg *raci.Register
@@ -194,15 +195,15 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // jsonReport is the JSON output: every finding of every register, and a summary
 // over all of them.
 type jsonReport struct {
-	AsOf     string         `json:"as_of"`
-	Files    []string       `json:"files"`
-	Findings []raci.Finding `json:"findings"`
-	Summary  raci.Summary   `json:"summary"`
+	AsOf     string           `json:"as_of"`
+	Files    []string         `json:"files"`
+	Findings []engine.Finding `json:"findings"`
+	Summary  engine.Summary   `json:"summary"`
 }
 
-func writeJSON(w io.Writer, reports []*raci.Report) error {
-	out := jsonReport{Findings: []raci.Finding{}, Summary: raci.Summary{BySeverity: map[raci.Severity]int{}}}
-	for _, s := range []raci.Severity{raci.SeverityCritical, raci.SeverityHigh, raci.SeverityMedium, raci.SeverityLow, raci.SeverityInfo} {
+func writeJSON(w io.Writer, reports []*engine.Report) error {
+	out := jsonReport{Findings: []engine.Finding{}, Summary: engine.Summary{BySeverity: map[engine.Severity]int{}}}
+	for _, s := range []engine.Severity{engine.SeverityCritical, engine.SeverityHigh, engine.SeverityMedium, engine.SeverityLow, engine.SeverityInfo} {
 		out.Summary.BySeverity[s] = 0
 	}
 	for _, r := range reports {

@@ -9,7 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rolecall/rolecall/raci"
+
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 func runCLI(t *testing.T, args ...string) (int, string, string) {
@@ -20,7 +21,7 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestReadmeRuleReferenceIsCurrent(t *testing.T) {
-	eng, err := raci.NewEngine(context.Background())
+	eng, err := engine.NewEngine(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestCheckJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	want := raci.Summary{Total: 10, Waived: 1, BySeverity: map[raci.Severity]int{"critical": 0, "high": 4, "medium": 5, "low": 0, "info": 0}}
+	want := engine.Summary{Total: 10, Waived: 1, BySeverity: map[engine.Severity]int{"critical": 0, "high": 4, "medium": 5, "low": 0, "info": 0}}
 	if diff := cmp.Diff(want, rep.Summary); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}

@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 func cmdRules(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -28,7 +28,7 @@ func cmdRules(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "rolecall rules: %v\n", err)
 		return exitUsage
 	}
-	eng, err := raci.NewEngine(ctx, ef.options(cfg)...)
+	eng, err := engine.NewEngine(ctx, ef.options(cfg)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "rolecall rules: %v\n", err)
 		return exitUsage
@@ -64,7 +64,7 @@ func cmdRules(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // RuleReference renders the catalogue as the Markdown table of the README's
 // rule reference.
-func RuleReference(rs []raci.Rule) string {
+func RuleReference(rs []engine.Rule) string {
 	var b strings.Builder
 	b.WriteString("| id | severity | control | title | what to do |\n|---|---|---|---|---|\n")
 	for _, r := range rs {

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -32,11 +32,11 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	scope := raci.TestOrganisation
+	scope := engine.TestOrganisation
 	if *bundled {
-		scope = raci.TestAll
+		scope = engine.TestAll
 	}
-	results, err := raci.RunRegoTests(ctx, scope, ef.options(cfg)...)
+	results, err := engine.RunRegoTests(ctx, scope, ef.options(cfg)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "rolecall test: %v\n", err)
 		return exitUsage

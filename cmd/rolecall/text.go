@@ -6,15 +6,15 @@ import (
 	"io"
 	"strings"
 
-	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
-var severityOrder = []raci.Severity{raci.SeverityCritical, raci.SeverityHigh, raci.SeverityMedium, raci.SeverityLow, raci.SeverityInfo}
+var severityOrder = []engine.Severity{engine.SeverityCritical, engine.SeverityHigh, engine.SeverityMedium, engine.SeverityLow, engine.SeverityInfo}
 
 // writeText writes a report for a person in a terminal: per register, the
 // unwaived findings grouped by severity and rule (with what to do), then the
 // waived ones, then the counts.
-func writeText(out io.Writer, reports []*raci.Report, threshold string) error {
+func writeText(out io.Writer, reports []*engine.Report, threshold string) error {
 	w := bufio.NewWriter(out)
 	for i, r := range reports {
 		if i > 0 {
@@ -26,7 +26,7 @@ func writeText(out io.Writer, reports []*raci.Report, threshold string) error {
 			fmt.Fprintln(w, "\nNo unwaived findings.")
 		}
 		for _, sev := range severityOrder {
-			var group []raci.Finding
+			var group []engine.Finding
 			for _, f := range unwaived {
 				if f.Severity == sev {
 					group = append(group, f)
@@ -48,7 +48,7 @@ func writeText(out io.Writer, reports []*raci.Report, threshold string) error {
 				fmt.Fprintf(w, "    - %s%s\n      %s\n", f.Subject, where(f), f.Message)
 			}
 		}
-		var waived []raci.Finding
+		var waived []engine.Finding
 		for _, f := range r.Findings {
 			if f.Waived != "" {
 				waived = append(waived, f)
@@ -65,7 +65,7 @@ func writeText(out io.Writer, reports []*raci.Report, threshold string) error {
 			counts = append(counts, fmt.Sprintf("%d %s", r.Summary.BySeverity[sev], sev))
 		}
 		verdict := "PASS"
-		if s, ok := raci.ParseSeverity(threshold); ok && r.Failed(s) {
+		if s, ok := engine.ParseSeverity(threshold); ok && r.Failed(s) {
 			verdict = "FAIL"
 		}
 		fmt.Fprintf(w, "\n%d findings: %s; %d waived. %s (--fail-on %s)\n", r.Summary.Total, strings.Join(counts, ", "), r.Summary.Waived, verdict, threshold)
@@ -73,7 +73,7 @@ func writeText(out io.Writer, reports []*raci.Report, threshold string) error {
 	return w.Flush()
 }
 
-func where(f raci.Finding) string {
+func where(f engine.Finding) string {
 	if f.Line > 0 {
 		return fmt.Sprintf(" (line %d)", f.Line)
 	}

@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 	"github.com/rolecall/rolecall/raci/racitest"
 )
 
-func acmeConfig(t *testing.T) *raci.Config {
+func acmeConfig(t *testing.T) *engine.Config {
 	t.Helper()
-	cfg, err := raci.LoadConfig("rolecall.yaml")
+	cfg, err := engine.LoadConfig("rolecall.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,14 +23,14 @@ func acmeConfig(t *testing.T) *raci.Config {
 
 // TestRegoTests runs the organisation's _test.rego files as Go subtests.
 func TestRegoTests(t *testing.T) {
-	racitest.RunRegoTests(t, raci.TestOrganisation, raci.WithConfig(acmeConfig(t)))
+	racitest.RunRegoTests(t, engine.TestOrganisation, engine.WithConfig(acmeConfig(t)))
 }
 
 // TestAcmeRegister checks the example register with Acme's configuration: the
 // organisation's findings appear beside the bundled ones, COMM-003 is disabled
 // and ASSET-002 is raised to high.
 func TestAcmeRegister(t *testing.T) {
-	eng := racitest.Engine(t, raci.WithConfig(acmeConfig(t)))
+	eng := racitest.Engine(t, engine.WithConfig(acmeConfig(t)))
 	reg, err := raci.LoadFile("../registers/acme.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +45,7 @@ func TestAcmeRegister(t *testing.T) {
 		if f.Rule == "A52-COMM-003" {
 			t.Errorf("disabled rule A52-COMM-003 reported: %+v", f)
 		}
-		if f.Rule == "A52-ASSET-002" && f.Severity != raci.SeverityHigh {
+		if f.Rule == "A52-ASSET-002" && f.Severity != engine.SeverityHigh {
 			t.Errorf("A52-ASSET-002 severity %s, want the configured high", f.Severity)
 		}
 	}
@@ -52,7 +53,7 @@ func TestAcmeRegister(t *testing.T) {
 
 // TestSnippet shows a register written inline and the exact finding expected.
 func TestSnippet(t *testing.T) {
-	eng := racitest.Engine(t, raci.WithConfig(acmeConfig(t)))
+	eng := racitest.Engine(t, engine.WithConfig(acmeConfig(t)))
 	reg := racitest.Register(t, `
 		version: 1
 		organisation: {name: Snippet Ltd}
@@ -62,9 +63,9 @@ func TestSnippet(t *testing.T) {
 		  - {id: c1, name: Casey, employment: contractor, roles: [admin]}
 	`)
 	rep := racitest.Evaluate(t, eng, reg, "2026-11-27")
-	racitest.AssertFindings(t, &raci.Report{Findings: filter(rep.Findings, "ACME-PEOPLE-001")}, []raci.Finding{{
+	racitest.AssertFindings(t, &engine.Report{Findings: filter(rep.Findings, "ACME-PEOPLE-001")}, []engine.Finding{{
 		Rule:        "ACME-PEOPLE-001",
-		Severity:    raci.SeverityHigh,
+		Severity:    engine.SeverityHigh,
 		Control:     "A.5.2",
 		Title:       "Contractor holds a privileged role",
 		Subject:     "person:c1",
@@ -74,8 +75,8 @@ func TestSnippet(t *testing.T) {
 	}})
 }
 
-func filter(fs []raci.Finding, rule string) []raci.Finding {
-	var out []raci.Finding
+func filter(fs []engine.Finding, rule string) []engine.Finding {
+	var out []engine.Finding
 	for _, f := range fs {
 		if f.Rule == rule {
 			out = append(out, f)

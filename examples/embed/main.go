@@ -20,12 +20,13 @@ import (
 	"time"
 
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "listen address")
 	flag.Parse()
-	eng, err := raci.NewEngine(context.Background(), raci.WithTimeout(20*time.Second))
+	eng, err := engine.NewEngine(context.Background(), engine.WithTimeout(20*time.Second))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -36,17 +37,17 @@ func main() {
 
 // NewHandler serves POST /check with eng; bodies larger than maxBytes are
 // refused.
-func NewHandler(eng *raci.Engine, maxBytes int64) http.Handler {
+func NewHandler(eng *engine.Engine, maxBytes int64) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /check", func(w http.ResponseWriter, r *http.Request) {
-		opts := []raci.EvalOption{}
+		opts := []engine.EvalOption{}
 		if s := r.URL.Query().Get("as_of"); s != "" {
 			d, err := raci.ParseDate(s)
 			if err != nil {
 				writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
 				return
 			}
-			opts = append(opts, raci.AsOf(d))
+			opts = append(opts, engine.AsOf(d))
 		}
 		reg, err := raci.Load(r.Body, raci.WithLimits(raci.Limits{MaxBytes: maxBytes}), raci.WithSourceName("request body"))
 		if err != nil {

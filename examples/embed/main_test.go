@@ -11,12 +11,13 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rolecall/rolecall/raci"
+
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	eng, err := raci.NewEngine(context.Background())
+	eng, err := engine.NewEngine(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func TestConcurrentRequestsShareOneEngine(t *testing.T) {
 				return
 			}
 			defer resp.Body.Close()
-			var rep raci.Report
+			var rep engine.Report
 			if err := json.NewDecoder(resp.Body).Decode(&rep); err != nil {
 				t.Error(err)
 				return

@@ -20,8 +20,9 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/rolecall/rolecall/raci"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/rolecall/rolecall/raci"
 )
 
 // AsOf is the evaluation date the generated registers are meant for: every date

@@ -6,8 +6,10 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/rolecall/rolecall/internal/synth"
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 func TestGenerateIsDeterministic(t *testing.T) {
@@ -77,11 +79,11 @@ func TestEveryRuleFires(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := raci.NewEngine(context.Background())
+	eng, err := engine.NewEngine(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(synth.AsOf))
+	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(synth.AsOf))
 	if err != nil {
 		t.Fatal(err)
 	}

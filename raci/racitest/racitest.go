@@ -12,7 +12,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // Register loads a register from a YAML (or JSON) snippet and fails the test
@@ -28,9 +30,9 @@ func Register(t testing.TB, snippet string) *raci.Register {
 }
 
 // Engine builds an engine with opts and fails the test on error.
-func Engine(t testing.TB, opts ...raci.Option) *raci.Engine {
+func Engine(t testing.TB, opts ...engine.Option) *engine.Engine {
 	t.Helper()
-	eng, err := raci.NewEngine(context.Background(), opts...)
+	eng, err := engine.NewEngine(context.Background(), opts...)
 	if err != nil {
 		t.Fatalf("racitest.Engine: %v", err)
 	}
@@ -39,13 +41,13 @@ func Engine(t testing.TB, opts ...raci.Option) *raci.Engine {
 
 // Evaluate evaluates reg with eng as of date (YYYY-MM-DD) and fails the test on
 // error.
-func Evaluate(t testing.TB, eng *raci.Engine, reg *raci.Register, date string) *raci.Report {
+func Evaluate(t testing.TB, eng *engine.Engine, reg *raci.Register, date string) *engine.Report {
 	t.Helper()
 	d, err := raci.ParseDate(date)
 	if err != nil {
 		t.Fatalf("racitest.Evaluate: %v", err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(d))
+	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(d))
 	if err != nil {
 		t.Fatalf("racitest.Evaluate: %v", err)
 	}
@@ -64,7 +66,7 @@ func (p Pair) String() string { return p.Rule + " " + p.Subject }
 
 // Pairs reduces findings to sorted [rule, subject] pairs (one per finding).
 // With onlyRules given, only findings of those rules are kept.
-func Pairs(findings []raci.Finding, onlyRules ...string) []Pair {
+func Pairs(findings []engine.Finding, onlyRules ...string) []Pair {
 	keep := map[string]bool{}
 	for _, r := range onlyRules {
 		keep[r] = true
@@ -86,7 +88,7 @@ func Pairs(findings []raci.Finding, onlyRules ...string) []Pair {
 
 // AssertPairs fails the test with a go-cmp diff unless the report's findings
 // (restricted to onlyRules when given) are exactly want, in any order.
-func AssertPairs(t testing.TB, rep *raci.Report, want []Pair, onlyRules ...string) {
+func AssertPairs(t testing.TB, rep *engine.Report, want []Pair, onlyRules ...string) {
 	t.Helper()
 	w := append([]Pair{}, want...)
 	sort.Slice(w, func(i, j int) bool {
@@ -103,9 +105,9 @@ func AssertPairs(t testing.TB, rep *raci.Report, want []Pair, onlyRules ...strin
 // AssertFindings fails the test with a go-cmp diff unless the report's findings
 // equal want exactly (every field, in report order). File, Line and Column are
 // ignored when want leaves them zero everywhere.
-func AssertFindings(t testing.TB, rep *raci.Report, want []raci.Finding) {
+func AssertFindings(t testing.TB, rep *engine.Report, want []engine.Finding) {
 	t.Helper()
-	got := append([]raci.Finding{}, rep.Findings...)
+	got := append([]engine.Finding{}, rep.Findings...)
 	ignoreLines := true
 	for _, f := range want {
 		if f.Line != 0 || f.Column != 0 || f.File != "" {
@@ -117,8 +119,8 @@ func AssertFindings(t testing.TB, rep *raci.Report, want []raci.Finding) {
 			got[i].Line, got[i].Column, got[i].File = 0, 0, ""
 		}
 	}
-	w := append([]raci.Finding{}, want...)
-	raci.SortFindings(w)
+	w := append([]engine.Finding{}, want...)
+	engine.SortFindings(w)
 	if diff := cmp.Diff(w, got); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
 	}
@@ -128,9 +130,9 @@ func AssertFindings(t testing.TB, rep *raci.Report, want []raci.Finding) {
 // with opts evaluates, each as its own Go subtest named after the Rego package
 // and test, failing the subtest with the test's error and print output.
 // It fails the test when there is no Rego test to run.
-func RunRegoTests(t *testing.T, scope raci.TestScope, opts ...raci.Option) {
+func RunRegoTests(t *testing.T, scope engine.TestScope, opts ...engine.Option) {
 	t.Helper()
-	results, err := raci.RunRegoTests(context.Background(), scope, opts...)
+	results, err := engine.RunRegoTests(context.Background(), scope, opts...)
 	if err != nil {
 		t.Fatalf("racitest.RunRegoTests: %v", err)
 	}

@@ -11,7 +11,8 @@ import (
 	"os"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/rolecall/rolecall/rules"
+
+	"github.com/rolecall/rolecall/internal/ruleset"
 )
 
 func main() {
@@ -22,15 +23,15 @@ func main() {
 }
 
 func run() error {
-	mods, err := rules.ParseDir(os.DirFS("rules"), "rolecall/rules")
+	mods, err := ruleset.ParseDir(os.DirFS("rules"), "rolecall/rules")
 	if err != nil {
 		return err
 	}
-	metas, err := rules.CatalogueOf(mods, ast.MustParseRef("data.rolecall.rules"))
+	metas, err := ruleset.CatalogueOf(mods, ast.MustParseRef("data.rolecall.rules"))
 	if err != nil {
 		return err
 	}
-	b, err := json.MarshalIndent(map[string]any{"rules": rules.CatalogueData(metas)}, "", "  ")
+	b, err := json.MarshalIndent(map[string]any{"rules": ruleset.CatalogueData(metas)}, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"context"
@@ -8,8 +8,14 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/rolecall/rolecall/internal/testkit"
+
+	"github.com/rolecall/rolecall/internal/randreg"
+
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // TestConcurrentEvaluate shares one engine between 32 goroutines, each
@@ -29,7 +35,7 @@ func TestConcurrentEvaluate(t *testing.T) {
 		asOf raci.Date
 	}
 	var jobs []job
-	for name, src := range exampleRegisters(t) {
+	for name, src := range testkit.ExampleRegisters(t, "../..") {
 		reg, err := raci.LoadBytes(src, raci.WithSourceName(name))
 		if err != nil {
 			t.Fatal(err)
@@ -41,8 +47,8 @@ func TestConcurrentEvaluate(t *testing.T) {
 		for j := range seed {
 			seed[j] = byte((i*131 + j*17 + j*j*i) % 251)
 		}
-		b := newBuilder(&byteChooser{data: seed})
-		built := b.register()
+		b := randreg.New(&randreg.ByteChooser{Data: seed})
+		built := b.Register()
 		data, err := json.Marshal(built)
 		if err != nil {
 			t.Fatal(err)
@@ -52,12 +58,12 @@ func TestConcurrentEvaluate(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		jobs = append(jobs, job{name, reg, b.date()})
+		jobs = append(jobs, job{name, reg, b.Date()})
 	}
 
-	want := make([]*raci.Report, len(jobs))
+	want := make([]*engine.Report, len(jobs))
 	for i, j := range jobs {
-		rep, err := eng.Evaluate(context.Background(), j.reg, raci.AsOf(j.asOf))
+		rep, err := eng.Evaluate(context.Background(), j.reg, engine.AsOf(j.asOf))
 		if err != nil {
 			t.Fatalf("%s: %v", j.name, err)
 		}
@@ -67,12 +73,12 @@ func TestConcurrentEvaluate(t *testing.T) {
 	// Goroutine i evaluates register i first, then walks through others, so
 	// that evaluations of different registers overlap.
 	pick := func(i, r int) int { return (i + r*7) % len(jobs) }
-	got := make([][]*raci.Report, len(jobs))
+	got := make([][]*engine.Report, len(jobs))
 	errs := make([][]error, len(jobs))
 	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for i := range jobs {
-		got[i] = make([]*raci.Report, rounds)
+		got[i] = make([]*engine.Report, rounds)
 		errs[i] = make([]error, rounds)
 		wg.Add(1)
 		go func() {
@@ -80,7 +86,7 @@ func TestConcurrentEvaluate(t *testing.T) {
 			<-start
 			for r := 0; r < rounds; r++ {
 				j := jobs[pick(i, r)]
-				got[i][r], errs[i][r] = eng.Evaluate(context.Background(), j.reg, raci.AsOf(j.asOf))
+				got[i][r], errs[i][r] = eng.Evaluate(context.Background(), j.reg, engine.AsOf(j.asOf))
 			}
 		}()
 	}
@@ -104,7 +110,7 @@ func TestConcurrentEvaluate(t *testing.T) {
 // and its compiled schema are safe for concurrent use.
 func TestConcurrentLoad(t *testing.T) {
 	t.Parallel()
-	src, err := os.ReadFile("../examples/registers/acme.yaml")
+	src, err := os.ReadFile("../../examples/registers/acme.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,12 @@
-package raci
+package engine
 
 import (
 	"bytes"
 	"encoding/json"
 	"math"
 	"unicode/utf8"
+
+	"github.com/rolecall/rolecall/raci"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -16,8 +18,8 @@ import (
 // (input_test.go compares the two): the same keys left out when empty
 // (omitempty, omitzero), null for a nil list that is not omitted, dates as
 // YYYY-MM-DD strings.
-func registerValue(reg *Register) (ast.Value, error) {
-	b := &inputBuilder{terms: map[string]*ast.Term{}, dates: map[Date]*ast.Term{}}
+func registerValue(reg *raci.Register) (ast.Value, error) {
+	b := &inputBuilder{terms: map[string]*ast.Term{}, dates: map[raci.Date]*ast.Term{}}
 	items := []objItem{
 		{kVersion, ast.IntNumberTerm(reg.Version)},
 		{kOrganisation, b.organisation(&reg.Organisation)},
@@ -80,7 +82,7 @@ func object(items []objItem) ast.Value { return ast.NewObject(items...) }
 type inputBuilder struct {
 	err   error
 	terms map[string]*ast.Term
-	dates map[Date]*ast.Term
+	dates map[raci.Date]*ast.Term
 }
 
 // str is a JSON string: json.Marshal replaces invalid UTF-8, so such a string
@@ -105,7 +107,7 @@ func (b *inputBuilder) shared(s string) *ast.Term {
 	return t
 }
 
-func (b *inputBuilder) date(d Date) *ast.Term {
+func (b *inputBuilder) date(d raci.Date) *ast.Term {
 	if t, ok := b.dates[d]; ok {
 		return t
 	}
@@ -181,7 +183,7 @@ func (b *inputBuilder) optIDs(items []objItem, k *ast.Term, xs []string) []objIt
 	return append(items, objItem{k, b.ids(xs)})
 }
 
-func (b *inputBuilder) optDate(items []objItem, k *ast.Term, d *Date) []objItem { // omitempty pointer
+func (b *inputBuilder) optDate(items []objItem, k *ast.Term, d *raci.Date) []objItem { // omitempty pointer
 	if d == nil {
 		return items
 	}
@@ -195,7 +197,7 @@ func optBool(items []objItem, k *ast.Term, v *bool) []objItem { // omitempty poi
 	return append(items, objItem{k, ast.BooleanTerm(*v)})
 }
 
-func (b *inputBuilder) attrs(items []objItem, a Attributes) []objItem { // omitzero
+func (b *inputBuilder) attrs(items []objItem, a raci.Attributes) []objItem { // omitzero
 	if a == nil {
 		return items
 	}
@@ -254,7 +256,7 @@ func plainJSON(v any) bool {
 	return false
 }
 
-func (b *inputBuilder) organisation(o *Organisation) *ast.Term {
+func (b *inputBuilder) organisation(o *raci.Organisation) *ast.Term {
 	items := make([]objItem, 0, 6)
 	items = append(items, objItem{kName, str(o.Name)})
 	items = optBool(items, kHandlesPersonalData, o.HandlesPersonalData)
@@ -265,7 +267,7 @@ func (b *inputBuilder) organisation(o *Organisation) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) policy(p *Policy) *ast.Term {
+func (b *inputBuilder) policy(p *raci.Policy) *ast.Term {
 	items := make([]objItem, 0, 6)
 	items = append(items, objItem{kID, str(p.ID)}, objItem{kTitle, str(p.Title)})
 	items = b.optShared(items, kApprovedBy, p.ApprovedBy)
@@ -275,7 +277,7 @@ func (b *inputBuilder) policy(p *Policy) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) role(r *Role) *ast.Term {
+func (b *inputBuilder) role(r *raci.Role) *ast.Term {
 	items := make([]objItem, 0, 7)
 	items = append(items, objItem{kID, str(r.ID)}, objItem{kName, str(r.Name)},
 		objItem{kKind, b.shared(string(r.Kind))}, objItem{kFunction, b.shared(string(r.Function))})
@@ -285,7 +287,7 @@ func (b *inputBuilder) role(r *Role) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) person(p *Person) *ast.Term {
+func (b *inputBuilder) person(p *raci.Person) *ast.Term {
 	items := make([]objItem, 0, 10)
 	items = append(items, objItem{kID, str(p.ID)}, objItem{kName, str(p.Name)})
 	items = optStr(items, kEmail, p.Email)
@@ -307,7 +309,7 @@ func (b *inputBuilder) person(p *Person) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) competenceRecord(c *CompetenceRecord) *ast.Term {
+func (b *inputBuilder) competenceRecord(c *raci.CompetenceRecord) *ast.Term {
 	items := make([]objItem, 0, 4)
 	items = append(items, objItem{kID, b.shared(c.ID)}, objItem{kAchievedOn, b.date(c.AchievedOn)})
 	items = b.optDate(items, kExpiresOn, c.ExpiresOn)
@@ -315,7 +317,7 @@ func (b *inputBuilder) competenceRecord(c *CompetenceRecord) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) team(t *Team) *ast.Term {
+func (b *inputBuilder) team(t *raci.Team) *ast.Term {
 	items := make([]objItem, 0, 5)
 	items = append(items, objItem{kID, str(t.ID)}, objItem{kName, str(t.Name)})
 	items = optStrs(items, kMembers, t.Members)
@@ -324,7 +326,7 @@ func (b *inputBuilder) team(t *Team) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) asset(a *Asset) *ast.Term {
+func (b *inputBuilder) asset(a *raci.Asset) *ast.Term {
 	items := make([]objItem, 0, 8)
 	items = append(items, objItem{kID, str(a.ID)}, objItem{kName, str(a.Name)}, objItem{kType, b.shared(string(a.Type))})
 	items = b.optShared(items, kOwner, a.Owner)
@@ -335,11 +337,11 @@ func (b *inputBuilder) asset(a *Asset) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) signature(s *Signature) *ast.Term {
+func (b *inputBuilder) signature(s *raci.Signature) *ast.Term {
 	return ast.NewTerm(object([]objItem{{kBy, b.shared(s.By)}, {kDate, b.date(s.Date)}}))
 }
 
-func (b *inputBuilder) activity(a *Activity) *ast.Term {
+func (b *inputBuilder) activity(a *raci.Activity) *ast.Term {
 	items := make([]objItem, 0, 9)
 	items = append(items, objItem{kID, str(a.ID)}, objItem{kName, str(a.Name)}, objItem{kProcess, b.shared(string(a.Process))})
 	if r := a.RACI; r != nil {
@@ -360,7 +362,7 @@ func (b *inputBuilder) activity(a *Activity) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) authority(a *Authority) *ast.Term {
+func (b *inputBuilder) authority(a *raci.Authority) *ast.Term {
 	items := make([]objItem, 0, 7)
 	items = append(items, objItem{kID, str(a.ID)}, objItem{kDecision, b.shared(string(a.Decision))}, objItem{kApprover, b.shared(a.Approver)})
 	items = optStr(items, kScope, a.Scope)
@@ -370,7 +372,7 @@ func (b *inputBuilder) authority(a *Authority) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) delegation(d *Delegation) *ast.Term {
+func (b *inputBuilder) delegation(d *raci.Delegation) *ast.Term {
 	items := make([]objItem, 0, 9)
 	items = append(items, objItem{kID, str(d.ID)}, objItem{kActivity, b.shared(d.Activity)}, objItem{kFrom, b.shared(d.From)}, objItem{kTo, b.shared(d.To)})
 	items = b.optShared(items, kScope, string(d.Scope))
@@ -383,7 +385,7 @@ func (b *inputBuilder) delegation(d *Delegation) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) risk(r *Risk) *ast.Term {
+func (b *inputBuilder) risk(r *raci.Risk) *ast.Term {
 	items := make([]objItem, 0, 8)
 	items = append(items, objItem{kID, str(r.ID)}, objItem{kTitle, str(r.Title)})
 	items = b.optShared(items, kOwner, r.Owner)
@@ -401,7 +403,7 @@ func (b *inputBuilder) risk(r *Risk) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) conflict(c *Conflict) *ast.Term {
+func (b *inputBuilder) conflict(c *raci.Conflict) *ast.Term {
 	items := make([]objItem, 0, 4)
 	items = append(items, objItem{kID, str(c.ID)})
 	if c.Roles == nil {
@@ -414,7 +416,7 @@ func (b *inputBuilder) conflict(c *Conflict) *ast.Term {
 	return ast.NewTerm(object(items))
 }
 
-func (b *inputBuilder) exception(e *Exception) *ast.Term {
+func (b *inputBuilder) exception(e *raci.Exception) *ast.Term {
 	items := make([]objItem, 0, 7)
 	items = append(items, objItem{kID, str(e.ID)}, objItem{kRule, b.shared(e.Rule)}, objItem{kSubject, str(e.Subject)},
 		objItem{kReason, str(e.Reason)}, objItem{kApprovedBy, b.shared(e.ApprovedBy)}, objItem{kExpiresOn, b.date(e.ExpiresOn)})

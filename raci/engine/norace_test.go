@@ -1,6 +1,6 @@
 //go:build !race
 
-package raci_test
+package engine_test
 
 // raceEnabled is true when the tests run under the race detector.
 const raceEnabled = false

@@ -1,4 +1,4 @@
-package raci
+package engine
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rolecall/rolecall/internal/document"
+	"github.com/rolecall/rolecall/raci"
 	"github.com/rolecall/rolecall/schema"
 )
 
@@ -34,7 +36,7 @@ type Config struct {
 	// its values for messages.
 	dir  string
 	name string
-	tree *posNode
+	tree *document.Tree
 }
 
 // where returns "file:line: " for the value at ptr, or "" when unknown.
@@ -42,7 +44,7 @@ func (c *Config) where(ptr string) string {
 	if c == nil || c.tree == nil {
 		return ""
 	}
-	pos := c.tree.locate(ptr, true)
+	pos := c.tree.Locate(ptr, true)
 	if pos.Line == 0 {
 		return ""
 	}
@@ -85,34 +87,32 @@ func LoadConfig(path string) (*Config, error) {
 // ParseConfig reads a configuration from data; name is used in messages and its
 // directory resolves relative rule directories.
 func ParseConfig(data []byte, name string) (*Config, error) {
-	format := FormatYAML
+	format := document.FormatYAML
 	if strings.HasSuffix(strings.ToLower(name), ".json") {
-		format = FormatJSON
+		format = document.FormatJSON
 	}
-	lim := DefaultLimits()
-	lim.MaxBytes = 4 << 20
-	doc, tree, err := decodeDocument(data, format, lim)
+	lim := raci.DefaultLimits()
+	doc, tree, err := document.Decode(data, format, document.Limits{MaxBytes: maxConfigBytes, MaxDepth: lim.MaxDepth, MaxValues: lim.MaxValues, MaxAliasExpansion: lim.MaxAliasExpansion})
 	if err != nil {
-		le := decodeFailure(name, err).(*LoadError)
-		return nil, &configError{le}
+		return nil, &configError{decodeFailure(name, err)}
 	}
 	s, err := configSchema()
 	if err != nil {
 		return nil, fmt.Errorf("rolecall: the embedded configuration schema does not compile: %w", err)
 	}
-	if problems := schemaProblems(s, doc, tree); len(problems) > 0 {
-		return nil, &configError{&LoadError{Source: name, Problems: problems}}
+	if problems := document.SchemaProblems(s, doc, tree, nil); len(problems) > 0 {
+		return nil, &configError{&raci.LoadError{Source: name, Problems: problemsOf(problems)}}
 	}
 	b, _ := json.Marshal(doc)
 	var cfg Config
 	if err := decodeJSON(b, &cfg); err != nil {
-		return nil, &configError{&LoadError{Source: name, Problems: []Problem{{Message: err.Error()}}}}
+		return nil, &configError{&raci.LoadError{Source: name, Problems: []raci.Problem{{Message: err.Error()}}}}
 	}
 	if m, ok := doc.(map[string]any); ok {
 		if t, ok := m["timeout"].(string); ok {
 			d, err := time.ParseDuration(t)
 			if err != nil || d <= 0 {
-				return nil, &configError{&LoadError{Source: name, Problems: []Problem{{Pointer: "/timeout", Pos: tree.locate("/timeout", false), Message: fmt.Sprintf("%q is not a duration such as 30s", t)}}}}
+				return nil, &configError{&raci.LoadError{Source: name, Problems: []raci.Problem{{Pointer: "/timeout", Pos: raci.Pos(tree.Locate("/timeout", false)), Message: fmt.Sprintf("%q is not a duration such as 30s", t)}}}}
 			}
 			cfg.Timeout = d
 		}
@@ -126,8 +126,31 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 	return &cfg, nil
 }
 
+// maxConfigBytes is the largest configuration file read.
+const maxConfigBytes = 4 << 20
+
+// decodeFailure reports a document that could not be decoded.
+func decodeFailure(name string, err error) *raci.LoadError {
+	switch e := err.(type) {
+	case *document.SyntaxError:
+		return &raci.LoadError{Source: name, Problems: []raci.Problem{{Pointer: e.Pointer, Pos: raci.Pos(e.Pos), Message: e.Msg}}}
+	case *document.LimitError:
+		return &raci.LoadError{Source: name, Problems: []raci.Problem{{Pointer: e.Pointer, Pos: raci.Pos(e.Pos), Message: e.Msg}}, Err: e}
+	}
+	return &raci.LoadError{Source: name, Problems: []raci.Problem{{Message: err.Error()}}, Err: err}
+}
+
+// problemsOf converts the decoder's problems.
+func problemsOf(ps []document.Problem) []raci.Problem {
+	out := make([]raci.Problem, len(ps))
+	for i, p := range ps {
+		out[i] = raci.Problem{Pointer: p.Pointer, Pos: raci.Pos(p.Pos), Message: p.Message}
+	}
+	return out
+}
+
 // configError is a *LoadError about a configuration file: errors.Is(err,
 // ErrInvalidConfig) holds and errors.As reaches the *LoadError.
-type configError struct{ *LoadError }
+type configError struct{ *raci.LoadError }
 
 func (e *configError) Unwrap() []error { return []error{ErrInvalidConfig, e.LoadError} }

@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"bytes"
@@ -9,31 +9,33 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/open-policy-agent/opa/v1/rego"
+
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // TestBundleEvaluatesLikeTheEngine loads the written bundle with OPA's own
 // bundle loader (in process) and checks it gives the engine's findings, with the
 // organisation's rules, parameters and severity overrides included.
 func TestBundleEvaluatesLikeTheEngine(t *testing.T) {
-	cfg, err := raci.LoadConfig("../examples/custom-rules/rolecall.yaml")
+	cfg, err := engine.LoadConfig("../../examples/custom-rules/rolecall.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := newEngine(t, raci.WithConfig(cfg))
+	eng := newEngine(t, engine.WithConfig(cfg))
 	path := filepath.Join(t.TempDir(), "b.tar.gz")
 	if err := eng.WriteBundleFile(path); err != nil {
 		t.Fatal(err)
 	}
-	reg, err := raci.LoadFile("../examples/registers/acme.yaml")
+	reg, err := raci.LoadFile("../../examples/registers/acme.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate))
+	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
 	if err != nil {
 		t.Fatal(err)
 	}
-	input, err := raci.InputOf(reg, goldenDate)
+	input, err := engine.InputOf(reg, goldenDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,13 +43,13 @@ func TestBundleEvaluatesLikeTheEngine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []raci.Finding
+	var got []engine.Finding
 	b, _ := json.Marshal(rs[0].Expressions[0].Value.(map[string]any)["findings"])
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatal(err)
 	}
-	raci.SortFindings(got)
-	want := append([]raci.Finding{}, rep.Findings...)
+	engine.SortFindings(got)
+	want := append([]engine.Finding{}, rep.Findings...)
 	custom := 0
 	for i := range want {
 		want[i].File, want[i].Line, want[i].Column = "", 0, 0
@@ -66,7 +68,7 @@ func TestBundleEvaluatesLikeTheEngine(t *testing.T) {
 	if err := eng.WriteBundle(&b1); err != nil {
 		t.Fatal(err)
 	}
-	if err := newEngine(t, raci.WithConfig(cfg)).WriteBundle(&b2); err != nil {
+	if err := newEngine(t, engine.WithConfig(cfg)).WriteBundle(&b2); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(b1.Bytes(), b2.Bytes()) {

@@ -1,4 +1,4 @@
-package raci
+package engine
 
 import (
 	"fmt"
@@ -8,7 +8,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/rolecall/rolecall/rules"
+
+	"github.com/rolecall/rolecall/internal/ruleset"
 )
 
 // customRoot is where organisation rule packages live: rolecall.custom.NAME.
@@ -17,7 +18,7 @@ var customRoot = ast.MustParseRef("data.rolecall.custom")
 // loadCustomRules parses the organisation rules of every fsys into mods (keyed by
 // a name unique across file systems) and returns their catalogue and the
 // parameters they declare (custom.params in their METADATA, with defaults).
-func loadCustomRules(fsyss []fs.FS, mods map[string]*ast.Module) ([]rules.Meta, map[string]any, error) {
+func loadCustomRules(fsyss []fs.FS, mods map[string]*ast.Module) ([]ruleset.Meta, map[string]any, error) {
 	if len(fsyss) == 0 {
 		return nil, map[string]any{}, nil
 	}
@@ -62,7 +63,7 @@ func loadCustomRules(fsyss []fs.FS, mods map[string]*ast.Module) ([]rules.Meta, 
 		sort.Strings(errs)
 		return nil, nil, fmt.Errorf("%w: %s", ErrRules, strings.Join(errs, "; "))
 	}
-	metas, err := rules.CatalogueOf(custom, customRoot)
+	metas, err := ruleset.CatalogueOf(custom, customRoot)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: organisation rules: %v", ErrRules, err)
 	}

@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 // Hostile organisation rules and hostile inputs: what the engine and the loader
 // do with rules that loop, reach for forbidden builtins or print without end,
@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // orgRule returns an organisation rule file hostile.rego with METADATA and the
@@ -56,31 +57,31 @@ func TestHostileRuleLoopStoppedByDeadline(t *testing.T) {
 	const bound = 5 * time.Second // generous: -race and a loaded machine
 
 	t.Run("WithTimeout", func(t *testing.T) {
-		eng := newEngine(t, raci.WithRules(orgRule(expensiveLoop)), raci.WithTimeout(limit))
+		eng := newEngine(t, engine.WithRules(orgRule(expensiveLoop)), engine.WithTimeout(limit))
 		start := time.Now()
-		_, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate))
+		_, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
 		elapsed := time.Since(start)
 		checkDeadlineError(t, err, elapsed, bound)
 	})
 	t.Run("context deadline", func(t *testing.T) {
-		eng := newEngine(t, raci.WithRules(orgRule(expensiveLoop)), raci.WithTimeout(0))
+		eng := newEngine(t, engine.WithRules(orgRule(expensiveLoop)), engine.WithTimeout(0))
 		ctx, cancel := context.WithTimeout(context.Background(), limit)
 		defer cancel()
 		start := time.Now()
-		_, err := eng.Evaluate(ctx, reg, raci.AsOf(goldenDate))
+		_, err := eng.Evaluate(ctx, reg, engine.AsOf(goldenDate))
 		elapsed := time.Since(start)
 		checkDeadlineError(t, err, elapsed, bound)
 	})
 	t.Run("cancel", func(t *testing.T) {
-		eng := newEngine(t, raci.WithRules(orgRule(expensiveLoop)), raci.WithTimeout(0))
+		eng := newEngine(t, engine.WithRules(orgRule(expensiveLoop)), engine.WithTimeout(0))
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(limit, cancel)
 		start := time.Now()
-		_, err := eng.Evaluate(ctx, reg, raci.AsOf(goldenDate))
+		_, err := eng.Evaluate(ctx, reg, engine.AsOf(goldenDate))
 		if elapsed := time.Since(start); elapsed > bound {
 			t.Errorf("cancelled evaluation returned after %v", elapsed)
 		}
-		if !errors.Is(err, raci.ErrEvaluation) || !errors.Is(err, context.Canceled) {
+		if !errors.Is(err, engine.ErrEvaluation) || !errors.Is(err, context.Canceled) {
 			t.Errorf("expected ErrEvaluation wrapping context.Canceled, got %v", err)
 		}
 	})
@@ -91,7 +92,7 @@ func checkDeadlineError(t *testing.T, err error, elapsed, bound time.Duration) {
 	if err == nil {
 		t.Fatalf("the expensive rule finished in %v: no deadline applied", elapsed)
 	}
-	if !errors.Is(err, raci.ErrEvaluation) || !errors.Is(err, context.DeadlineExceeded) {
+	if !errors.Is(err, engine.ErrEvaluation) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("expected an error wrapping ErrEvaluation and context.DeadlineExceeded, got %v", err)
 	}
 	if elapsed > bound {
@@ -130,11 +131,11 @@ func TestHostileRuleForbiddenBuiltins(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.builtin, func(t *testing.T) {
-			_, err := raci.NewEngine(context.Background(), raci.WithRules(orgRule(tc.body)))
+			_, err := engine.NewEngine(context.Background(), engine.WithRules(orgRule(tc.body)))
 			if err == nil {
 				t.Fatalf("a rule calling %s was accepted", tc.builtin)
 			}
-			if !errors.Is(err, raci.ErrRules) {
+			if !errors.Is(err, engine.ErrRules) {
 				t.Errorf("error does not wrap ErrRules: %v", err)
 			}
 			line := 8
@@ -163,8 +164,8 @@ func TestHostileRuleStructure(t *testing.T) {
 	}
 	for name, fsys := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := raci.NewEngine(context.Background(), raci.WithRules(fsys))
-			if !errors.Is(err, raci.ErrRules) {
+			_, err := engine.NewEngine(context.Background(), engine.WithRules(fsys))
+			if !errors.Is(err, engine.ErrRules) {
 				t.Fatalf("expected an error wrapping ErrRules, got %v", err)
 			}
 			t.Log(err)
@@ -177,14 +178,14 @@ func TestHostileRuleStructure(t *testing.T) {
 // off as a bundled rule or waive itself: the dispatcher sets rule and
 // severity from METADATA and waived from the register's exceptions.
 func TestHostileRuleSpoofedFields(t *testing.T) {
-	eng := newEngine(t, raci.WithRules(orgRule(`
+	eng := newEngine(t, engine.WithRules(orgRule(`
 finding contains {"subject": "organisation", "message": "spoof", "rule": "A52-DOC-001", "severity": "critical", "waived": "e1", "remediation": "none", "path": "/does/not/exist"}
 `)))
-	rep, err := eng.Evaluate(context.Background(), smallRegister(t), raci.AsOf(goldenDate))
+	rep, err := eng.Evaluate(context.Background(), smallRegister(t), engine.AsOf(goldenDate))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got *raci.Finding
+	var got *engine.Finding
 	for i, f := range rep.Findings {
 		if f.Message == "spoof" {
 			got = &rep.Findings[i]
@@ -193,7 +194,7 @@ finding contains {"subject": "organisation", "message": "spoof", "rule": "A52-DO
 	if got == nil {
 		t.Fatal("the organisation rule's finding is missing")
 	}
-	if got.Rule != "ORG-HOSTILE-001" || got.Severity != raci.SeverityLow || got.Waived != "" {
+	if got.Rule != "ORG-HOSTILE-001" || got.Severity != engine.SeverityLow || got.Waived != "" {
 		t.Errorf("a rule spoofed its rule id, severity or waiver: %+v", *got)
 	}
 	t.Logf("spoofing finding as reported: %+v", *got)
@@ -216,9 +217,9 @@ finding contains {"subject": "organisation", "message": "printed"} if {
 	const limit = 4096
 	t.Run("capped", func(t *testing.T) {
 		var out bytes.Buffer
-		eng := newEngine(t, raci.WithRules(rule), raci.WithPrintStatements(limit))
+		eng := newEngine(t, engine.WithRules(rule), engine.WithPrintStatements(limit))
 		start := time.Now()
-		if _, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate), raci.PrintTo(&out)); err != nil {
+		if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate), engine.PrintTo(&out)); err != nil {
 			t.Fatal(err)
 		}
 		if out.Len() > limit+100 {
@@ -230,10 +231,10 @@ finding contains {"subject": "organisation", "message": "printed"} if {
 		t.Logf("%d bytes captured in %v", out.Len(), time.Since(start))
 	})
 	t.Run("no writer", func(t *testing.T) {
-		for _, opts := range [][]raci.Option{{raci.WithRules(rule)}, {raci.WithRules(rule), raci.WithPrintStatements(limit)}} {
+		for _, opts := range [][]engine.Option{{engine.WithRules(rule)}, {engine.WithRules(rule), engine.WithPrintStatements(limit)}} {
 			eng := newEngine(t, opts...)
 			leaked := captureStdio(t, func() {
-				if _, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate)); err != nil {
+				if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate)); err != nil {
 					t.Error(err)
 				}
 			})
@@ -388,8 +389,8 @@ func TestAliasBomb(t *testing.T) {
 		t.Logf("refused in %v: %v", elapsed, err)
 	}
 	start := time.Now()
-	_, err := raci.ParseConfig([]byte("params:\n"+indent(bomb)), "rolecall.yaml")
-	if !errors.Is(err, raci.ErrInvalidConfig) || !errors.Is(err, raci.ErrLimit) {
+	_, err := engine.ParseConfig([]byte("params:\n"+indent(bomb)), "rolecall.yaml")
+	if !errors.Is(err, engine.ErrInvalidConfig) || !errors.Is(err, raci.ErrLimit) {
 		t.Errorf("configuration alias bomb: expected ErrInvalidConfig and ErrLimit, got %v", err)
 	}
 	if elapsed := time.Since(start); elapsed > time.Second {
@@ -458,12 +459,12 @@ func TestHostileRuleMemoryAmplifier(t *testing.T) {
 	body.WriteString("finding contains {\"subject\": \"organisation\", \"message\": sprintf(\"%d bytes\", [count(_s20)])} if true\n")
 	reg := smallRegister(t)
 	for _, timeout := range []time.Duration{500 * time.Millisecond, 60 * time.Second} {
-		eng := newEngine(t, raci.WithRules(orgRule(body.String())), raci.WithTimeout(timeout))
+		eng := newEngine(t, engine.WithRules(orgRule(body.String())), engine.WithTimeout(timeout))
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate))
+		rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
 		elapsed := time.Since(start)
 		runtime.ReadMemStats(&after)
 		msg := ""
@@ -485,8 +486,8 @@ func TestHostileRuleMemoryAmplifier(t *testing.T) {
 func TestHostileRegoTestFile(t *testing.T) {
 	fsys := orgRule("\nfinding contains {\"subject\": \"organisation\", \"message\": \"m\"} if false\n")
 	fsys["hostile_test.rego"] = &fstest.MapFile{Data: []byte("package rolecall.custom.hostile_test\n\ntest_escape if {\n\ttime.now_ns() > 0\n\thttp.send({\"method\": \"GET\", \"url\": \"http://127.0.0.1:9/\", \"raise_error\": false})\n\trand.intn(\"k\", 10) >= 0\n}\n")}
-	_, err := raci.RunRegoTests(context.Background(), raci.TestOrganisation, raci.WithRules(fsys))
-	if !errors.Is(err, raci.ErrRules) {
+	_, err := engine.RunRegoTests(context.Background(), engine.TestOrganisation, engine.WithRules(fsys))
+	if !errors.Is(err, engine.ErrRules) {
 		t.Fatalf("expected an error wrapping ErrRules, got %v", err)
 	}
 	for _, want := range []string{"hostile_test.rego:4: uses time.now_ns", "hostile_test.rego:5: uses http.send", "hostile_test.rego:6: uses rand.intn"} {

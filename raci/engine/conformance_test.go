@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"context"
@@ -10,14 +10,16 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // conformanceDir holds the registers and expected findings that an independent
 // implementation of the catalogue produced (a copy of ../shared/conformance).
 func conformanceDir(t *testing.T) string {
 	t.Helper()
-	for _, d := range []string{os.Getenv("ROLECALL_CONFORMANCE"), "testdata/conformance", "../../shared/conformance"} {
+	for _, d := range []string{os.Getenv("ROLECALL_CONFORMANCE"), "testdata/conformance", "../../../shared/conformance"} {
 		if d == "" {
 			continue
 		}
@@ -58,7 +60,7 @@ func TestConformance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(raci.MustDate(want.AsOf)))
+			rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(raci.MustDate(want.AsOf)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,9 +83,9 @@ func TestConformance(t *testing.T) {
 	}
 }
 
-func newEngine(t testing.TB, opts ...raci.Option) *raci.Engine {
+func newEngine(t testing.TB, opts ...engine.Option) *engine.Engine {
 	t.Helper()
-	eng, err := raci.NewEngine(context.Background(), opts...)
+	eng, err := engine.NewEngine(context.Background(), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

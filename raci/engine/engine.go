@@ -1,4 +1,4 @@
-package raci
+package engine
 
 import (
 	"bytes"
@@ -17,10 +17,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rolecall/rolecall/raci"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown/print"
+
+	"github.com/rolecall/rolecall/internal/ruleset"
 	"github.com/rolecall/rolecall/rules"
 )
 
@@ -205,18 +209,18 @@ func WithConfig(cfg *Config) Option {
 // parsedBundle is the bundled rules parsed, and their catalogue.
 type parsedBundle struct {
 	modules   map[string]*ast.Module
-	catalogue []rules.Meta
+	catalogue []ruleset.Meta
 }
 
 // bundledRules parses the bundled rules once per process: they are embedded
 // and cannot change, and parsing them is about a third of NewEngine's cost.
 // The result is never modified: each engine compiles copies of the modules.
 var bundledRules = sync.OnceValues(func() (parsedBundle, error) {
-	mods, err := rules.ParseRules(rules.FS(), "rolecall")
+	mods, err := ruleset.ParseRules(rules.FS(), "rolecall")
 	if err != nil {
 		return parsedBundle{}, err
 	}
-	cat, err := rules.CatalogueOf(mods, ast.MustParseRef("data.rolecall.rules"))
+	cat, err := ruleset.CatalogueOf(mods, ast.MustParseRef("data.rolecall.rules"))
 	if err != nil {
 		return parsedBundle{}, err
 	}
@@ -305,8 +309,8 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 			"params": params,
 			"config": map[string]any{"disabled": disabledList, "severity": sevOverrides},
 			"catalogue": map[string]any{
-				"rules":  rules.CatalogueData(bundled),
-				"custom": rules.CatalogueData(custom),
+				"rules":  ruleset.CatalogueData(bundled),
+				"custom": ruleset.CatalogueData(custom),
 			},
 		},
 	}
@@ -346,7 +350,7 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 	return &Engine{query: pq, rules: all, byID: byID, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, customFS: cfg.customFS}, nil
 }
 
-func ruleOf(m rules.Meta, custom bool) Rule {
+func ruleOf(m ruleset.Meta, custom bool) Rule {
 	return Rule{ID: m.ID, Title: m.Title, Description: m.Description, Severity: Severity(m.Severity), DefaultSeverity: Severity(m.Severity),
 		Control: m.Control, Remediation: m.Remediation, Package: m.Package, File: m.File, Line: m.Line, Custom: custom, References: slices.Clone(m.References)}
 }
@@ -384,7 +388,7 @@ func (e *Engine) Params() map[string]any {
 type EvalOption func(*evalConfig)
 
 type evalConfig struct {
-	asOf  Date
+	asOf  raci.Date
 	print io.Writer
 }
 
@@ -394,7 +398,7 @@ func PrintTo(w io.Writer) EvalOption { return func(c *evalConfig) { c.print = w 
 
 // AsOf sets the evaluation date every date rule is measured against (default:
 // today in UTC, read once when Evaluate starts).
-func AsOf(d Date) EvalOption { return func(c *evalConfig) { c.asOf = d } }
+func AsOf(d raci.Date) EvalOption { return func(c *evalConfig) { c.asOf = d } }
 
 // Evaluate checks reg as of the evaluation date and returns the findings in a
 // deterministic order (severity, rule, subject, path, message) with a summary.
@@ -402,7 +406,7 @@ func AsOf(d Date) EvalOption { return func(c *evalConfig) { c.asOf = d } }
 // It honours ctx's deadline and the engine's timeout; an exceeded deadline gives
 // an error wrapping ErrEvaluation and context.DeadlineExceeded. Evaluate never
 // modifies reg.
-func (e *Engine) Evaluate(ctx context.Context, reg *Register, opts ...EvalOption) (rep *Report, err error) {
+func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, opts ...EvalOption) (rep *Report, err error) {
 	if reg == nil {
 		return nil, fmt.Errorf("%w: no register", ErrEvaluation)
 	}
@@ -411,7 +415,7 @@ func (e *Engine) Evaluate(ctx context.Context, reg *Register, opts ...EvalOption
 		o(cfg)
 	}
 	if cfg.asOf.IsZero() {
-		cfg.asOf = Today()
+		cfg.asOf = raci.Today()
 	}
 	if e.timeout > 0 {
 		var cancel context.CancelFunc
@@ -450,7 +454,7 @@ func (e *Engine) Evaluate(ctx context.Context, reg *Register, opts ...EvalOption
 
 // InputOf returns the Rego input rolecall evaluates: {"as_of": "YYYY-MM-DD",
 // "register": the register as JSON}. It is what an OPA server is sent as input.
-func InputOf(reg *Register, asOf Date) (ast.Value, error) {
+func InputOf(reg *raci.Register, asOf raci.Date) (ast.Value, error) {
 	regVal, err := registerValue(reg)
 	if err != nil {
 		return nil, err
@@ -474,7 +478,7 @@ const engineQuery = "data.rolecall.by_rule"
 // reports findings that are then equal once. Where report keeps a value that
 // is not a string (a subject or message an organisation rule made a number),
 // the typed Finding has the empty string.
-func (e *Engine) findingsOf(v any, reg *Register) ([]Finding, error) {
+func (e *Engine) findingsOf(v any, reg *raci.Register) ([]Finding, error) {
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s is %T, not an object", engineQuery, v)

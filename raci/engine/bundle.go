@@ -1,4 +1,4 @@
-package raci
+package engine
 
 import (
 	"crypto/sha256"

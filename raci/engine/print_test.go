@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 func TestPrintIsCapturedAndCapped(t *testing.T) {
@@ -29,8 +30,8 @@ finding contains {"subject": sprintf("person:%s", [p.id]), "message": "hello"} i
 	}
 	// Without WithPrintStatements, print calls are removed.
 	var quiet bytes.Buffer
-	eng := newEngine(t, raci.WithRules(chatty))
-	if _, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate), raci.PrintTo(&quiet)); err != nil {
+	eng := newEngine(t, engine.WithRules(chatty))
+	if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate), engine.PrintTo(&quiet)); err != nil {
 		t.Fatal(err)
 	}
 	if quiet.Len() != 0 {
@@ -38,8 +39,8 @@ finding contains {"subject": sprintf("person:%s", [p.id]), "message": "hello"} i
 	}
 	// With it, output is captured up to the cap, then truncated once.
 	var out bytes.Buffer
-	eng = newEngine(t, raci.WithRules(chatty), raci.WithPrintStatements(60))
-	if _, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate), raci.PrintTo(&out)); err != nil {
+	eng = newEngine(t, engine.WithRules(chatty), engine.WithPrintStatements(60))
+	if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate), engine.PrintTo(&out)); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")

@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/rolecall/rolecall/internal/synth"
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // TestEvaluationGrowsLinearly guards against rules (or engine changes) whose cost
@@ -40,7 +41,7 @@ func TestEvaluationGrowsLinearly(t *testing.T) {
 		for range runs {
 			runtime.GC()
 			start := time.Now()
-			if _, err := eng.Evaluate(context.Background(), regs[n], raci.AsOf(synth.AsOf)); err != nil {
+			if _, err := eng.Evaluate(context.Background(), regs[n], engine.AsOf(synth.AsOf)); err != nil {
 				t.Fatal(err)
 			}
 			b = min(b, time.Since(start))

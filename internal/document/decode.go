@@ -1,4 +1,4 @@
-package raci
+package document
 
 import (
 	"bytes"
@@ -18,17 +18,17 @@ import (
 // Pos is a 1-based line and column in a source document. The zero Pos means the
 // position is not known.
 type Pos struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
+	Line   int
+	Column int
 }
 
-// posNode mirrors a decoded JSON value with the source position of every value
+// Tree mirrors a decoded JSON value with the source position of every value
 // (and, for object members, of the key). A register keeps its tree for as long as
 // it lives (findings name source lines), so the tree is compact: positions are
 // int32, the children of a list or mapping are values in one slice, and a mapping
 // keeps its member names beside them (a Go map per mapping made the tree most of a
 // large register's memory).
-type posNode struct {
+type Tree struct {
 	line, col       int32
 	keyLine, keyCol int32
 	kids            *posKids // nil for a scalar
@@ -36,7 +36,7 @@ type posNode struct {
 
 // posKids are the children of a list or a mapping.
 type posKids struct {
-	nodes []posNode
+	nodes []Tree
 	// keys are a mapping's member names, parallel to nodes; nil for a list.
 	keys []string
 	// index finds a member of a mapping with many members; nil otherwise.
@@ -49,12 +49,12 @@ const manyMembers = 16
 
 func pos32(v int) int32 { return int32(min(v, math.MaxInt32)) }
 
-func newPosNode(p Pos) posNode { return posNode{line: pos32(p.Line), col: pos32(p.Column)} }
+func newTree(p Pos) Tree { return Tree{line: pos32(p.Line), col: pos32(p.Column)} }
 
-func (n *posNode) pos() Pos    { return Pos{Line: int(n.line), Column: int(n.col)} }
-func (n *posNode) keyPos() Pos { return Pos{Line: int(n.keyLine), Column: int(n.keyCol)} }
+func (n *Tree) pos() Pos    { return Pos{Line: int(n.line), Column: int(n.col)} }
+func (n *Tree) keyPos() Pos { return Pos{Line: int(n.keyLine), Column: int(n.keyCol)} }
 
-func (n *posNode) setKeyPos(p Pos) { n.keyLine, n.keyCol = pos32(p.Line), pos32(p.Column) }
+func (n *Tree) setKeyPos(p Pos) { n.keyLine, n.keyCol = pos32(p.Line), pos32(p.Column) }
 
 // member returns the index of the mapping member named key, or -1.
 func (k *posKids) member(key string) int {
@@ -73,7 +73,7 @@ func (k *posKids) member(key string) int {
 }
 
 // addMember appends a mapping member (the caller has checked it is new).
-func (k *posKids) addMember(key string, n posNode) {
+func (k *posKids) addMember(key string, n Tree) {
 	k.keys = append(k.keys, key)
 	k.nodes = append(k.nodes, n)
 	if k.index != nil {
@@ -87,7 +87,7 @@ func (k *posKids) addMember(key string, n posNode) {
 }
 
 // child returns the child named by a JSON pointer token, or nil.
-func (n *posNode) child(tok string) *posNode {
+func (n *Tree) child(tok string) *Tree {
 	k := n.kids
 	if k == nil {
 		return nil
@@ -104,10 +104,10 @@ func (n *posNode) child(tok string) *posNode {
 	return nil
 }
 
-// locate returns the position of the value at the JSON pointer ptr, or of its
+// Locate returns the position of the value at the JSON pointer ptr, or of its
 // closest ancestor present in the source. With key set it prefers the position
 // of the member's key.
-func (n *posNode) locate(ptr string, key bool) Pos {
+func (n *Tree) Locate(ptr string, key bool) Pos {
 	if n == nil {
 		return Pos{}
 	}
@@ -129,34 +129,70 @@ func (n *posNode) locate(ptr string, key bool) Pos {
 	return cur.pos()
 }
 
-// decodeError is a problem found while reading the document itself (syntax,
-// duplicate keys, limits), before any schema validation.
-type decodeError struct {
-	pos Pos
-	ptr string
-	msg string
+// SyntaxError is a problem found while reading the document itself (syntax,
+// duplicate keys, encoding), before any schema validation.
+type SyntaxError struct {
+	// Pos and Pointer locate the problem, as far as it is known.
+	Pos     Pos
+	Pointer string
+	// Msg says what was expected and what was found.
+	Msg string
 }
 
-func (e *decodeError) Error() string { return e.msg }
+func (e *SyntaxError) Error() string { return e.Msg }
 
-// Format is a register's source format.
+// LimitError says that the document exceeds one of its Limits.
+type LimitError struct {
+	// Limit names the limit: "size", "depth", "values" or "aliases".
+	Limit string
+	// Max is the limit and Found what was found (at least).
+	Max, Found int64
+	// Pos and Pointer locate where the limit was crossed, when known.
+	Pos     Pos
+	Pointer string
+	// Msg says which limit was crossed.
+	Msg string
+}
+
+func (e *LimitError) Error() string { return e.Msg }
+
+// Unwrap returns ErrLimit.
+func (e *LimitError) Unwrap() error { return ErrLimit }
+
+// ErrLimit is wrapped by every *LimitError: the input exceeds a limit. Package
+// raci re-exports it.
+var ErrLimit = errors.New("input limit exceeded")
+
+// Limits bounds what Decode accepts.
+type Limits struct {
+	// MaxBytes is the largest document, in bytes.
+	MaxBytes int64
+	// MaxDepth is the deepest nesting of lists and mappings.
+	MaxDepth int
+	// MaxValues is the largest number of values in the document.
+	MaxValues int
+	// MaxAliasExpansion is the largest number of values YAML aliases may expand to.
+	MaxAliasExpansion int
+}
+
+// Format is a document's source format.
 type Format string
 
-// The source formats the loader reads.
+// The source formats Decode reads.
 const (
 	FormatYAML Format = "yaml"
 	FormatJSON Format = "json"
 )
 
-// decodeDocument reads src as YAML or JSON into plain JSON values (maps,
+// Decode reads src as YAML or JSON into plain JSON values (maps,
 // slices, strings, json.Number, bools, nil) and the position of every value.
-func decodeDocument(src []byte, format Format, lim Limits) (any, *posNode, error) {
+func Decode(src []byte, format Format, lim Limits) (any, *Tree, error) {
 	if int64(len(src)) > lim.MaxBytes {
 		return nil, nil, &LimitError{Limit: "size", Max: lim.MaxBytes, Found: int64(len(src)),
-			msg: fmt.Sprintf("the document is %d bytes, more than the limit of %d bytes", len(src), lim.MaxBytes)}
+			Msg: fmt.Sprintf("the document is %d bytes, more than the limit of %d bytes", len(src), lim.MaxBytes)}
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, nil, &decodeError{pos: Pos{1, 1}, msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
+		return nil, nil, &SyntaxError{Pos: Pos{1, 1}, Msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
 	}
 	if format == FormatJSON {
 		d := &jsonDecoder{src: src, line: 1, lim: lim}
@@ -201,7 +237,7 @@ type jsonDecoder struct {
 	// nodes and keys are stacks of the children of the containers being decoded:
 	// a container's children are gathered on top and copied out at its end into
 	// slices of exactly their size, the ones the tree keeps.
-	nodes []posNode
+	nodes []Tree
 	keys  []string
 }
 
@@ -217,7 +253,7 @@ func (d *jsonDecoder) pos() Pos {
 func (d *jsonDecoder) ptr() string { return pointer(d.path) }
 
 func (d *jsonDecoder) fail(format string, args ...any) error {
-	return &decodeError{pos: d.pos(), ptr: d.ptr(), msg: "JSON syntax error: " + fmt.Sprintf(format, args...)}
+	return &SyntaxError{Pos: d.pos(), Pointer: d.ptr(), Msg: "JSON syntax error: " + fmt.Sprintf(format, args...)}
 }
 
 func (d *jsonDecoder) skipSpace() {
@@ -235,7 +271,7 @@ func (d *jsonDecoder) skipSpace() {
 	}
 }
 
-func (d *jsonDecoder) document() (any, *posNode, error) {
+func (d *jsonDecoder) document() (any, *Tree, error) {
 	if bytes.HasPrefix(d.src, []byte("\xef\xbb\xbf")) {
 		d.i = 3
 		d.lineStart = 3
@@ -251,17 +287,17 @@ func (d *jsonDecoder) document() (any, *posNode, error) {
 	return v, &n, nil
 }
 
-func (d *jsonDecoder) value() (any, posNode, error) {
+func (d *jsonDecoder) value() (any, Tree, error) {
 	d.skipSpace()
 	if d.i >= len(d.src) {
-		return nil, posNode{}, d.fail("unexpected end of the document: expected a value")
+		return nil, Tree{}, d.fail("unexpected end of the document: expected a value")
 	}
 	d.values++
 	if d.values > d.lim.MaxValues {
-		return nil, posNode{}, &LimitError{Limit: "values", Max: int64(d.lim.MaxValues), Found: int64(d.values), Pos: d.pos(), Pointer: d.ptr(),
-			msg: fmt.Sprintf("the document holds more than %d values, the limit", d.lim.MaxValues)}
+		return nil, Tree{}, &LimitError{Limit: "values", Max: int64(d.lim.MaxValues), Found: int64(d.values), Pos: d.pos(), Pointer: d.ptr(),
+			Msg: fmt.Sprintf("the document holds more than %d values, the limit", d.lim.MaxValues)}
 	}
-	node := newPosNode(d.pos())
+	node := newTree(d.pos())
 	switch c := d.src[d.i]; {
 	case c == '{':
 		v, err := d.object(&node)
@@ -282,7 +318,7 @@ func (d *jsonDecoder) value() (any, posNode, error) {
 		num, err := d.number()
 		return num, node, err
 	default:
-		return nil, posNode{}, d.fail("unexpected %q: expected a value", c)
+		return nil, Tree{}, d.fail("unexpected %q: expected a value", c)
 	}
 }
 
@@ -290,12 +326,12 @@ func (d *jsonDecoder) enter() error {
 	d.depth++
 	if d.depth > d.lim.MaxDepth {
 		return &LimitError{Limit: "depth", Max: int64(d.lim.MaxDepth), Found: int64(d.depth), Pos: d.pos(), Pointer: d.ptr(),
-			msg: fmt.Sprintf("values are nested more than %d deep, the limit", d.lim.MaxDepth)}
+			Msg: fmt.Sprintf("values are nested more than %d deep, the limit", d.lim.MaxDepth)}
 	}
 	return nil
 }
 
-func (d *jsonDecoder) object(node *posNode) (any, error) {
+func (d *jsonDecoder) object(node *Tree) (any, error) {
 	if err := d.enter(); err != nil {
 		return nil, err
 	}
@@ -307,7 +343,7 @@ func (d *jsonDecoder) object(node *posNode) (any, error) {
 	base, keyBase := len(d.nodes), len(d.keys)
 	// done moves the members gathered on the stacks into the tree.
 	done := func() {
-		kids.nodes = append([]posNode(nil), d.nodes[base:]...)
+		kids.nodes = append([]Tree(nil), d.nodes[base:]...)
 		kids.keys = append(make([]string, 0, len(d.keys)-keyBase), d.keys[keyBase:]...)
 		d.nodes, d.keys = d.nodes[:base], d.keys[:keyBase]
 	}
@@ -329,7 +365,7 @@ func (d *jsonDecoder) object(node *posNode) (any, error) {
 		}
 		if j := d.member(keyBase, kids, key); j >= 0 {
 			d.path = append(d.path, key)
-			err := &decodeError{pos: keyPos, ptr: d.ptr(), msg: fmt.Sprintf("duplicate key %q: it is already set on line %d", key, d.nodes[base+j].keyLine)}
+			err := &SyntaxError{Pos: keyPos, Pointer: d.ptr(), Msg: fmt.Sprintf("duplicate key %q: it is already set on line %d", key, d.nodes[base+j].keyLine)}
 			return nil, err
 		}
 		d.skipSpace()
@@ -372,7 +408,7 @@ func (d *jsonDecoder) object(node *posNode) (any, error) {
 	}
 }
 
-func (d *jsonDecoder) array(node *posNode) (any, error) {
+func (d *jsonDecoder) array(node *Tree) (any, error) {
 	if err := d.enter(); err != nil {
 		return nil, err
 	}
@@ -383,7 +419,7 @@ func (d *jsonDecoder) array(node *posNode) (any, error) {
 	node.kids = kids
 	base := len(d.nodes)
 	done := func() {
-		kids.nodes = append([]posNode(nil), d.nodes[base:]...)
+		kids.nodes = append([]Tree(nil), d.nodes[base:]...)
 		d.nodes = d.nodes[:base]
 	}
 	d.skipSpace()
@@ -514,7 +550,7 @@ type yamlConverter struct {
 	anchored int
 }
 
-func decodeYAML(src []byte, lim Limits) (any, *posNode, error) {
+func decodeYAML(src []byte, lim Limits) (any, *Tree, error) {
 	if utf8Src, isUTF16, err := utf16ToUTF8(src); isUTF16 {
 		// YAML allows UTF-16 with a byte order mark. The parser would transcode
 		// it itself; doing it here first lets line counting see the same text.
@@ -528,22 +564,22 @@ func decodeYAML(src []byte, lim Limits) (any, *posNode, error) {
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			// Only comments or blank lines.
-			return nil, nil, &decodeError{pos: Pos{1, 1}, msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
+			return nil, nil, &SyntaxError{Pos: Pos{1, 1}, Msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
 		}
 		return nil, nil, yamlDecodeError(err, src, lim)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, nil, &decodeError{pos: Pos{extra.Line, extra.Column}, msg: "the file holds more than one YAML document: a register is one document"}
+		return nil, nil, &SyntaxError{Pos: Pos{extra.Line, extra.Column}, Msg: "the file holds more than one YAML document: a register is one document"}
 	} else if err.Error() != "EOF" {
 		return nil, nil, yamlDecodeError(err, src, lim)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, nil, &decodeError{pos: Pos{1, 1}, msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
+		return nil, nil, &SyntaxError{Pos: Pos{1, 1}, Msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
 	}
 	if top := doc.Content[0]; top.Kind == yaml.ScalarNode && top.ShortTag() == "!!null" && top.Value == "" {
 		// Only a document marker ("---") and comments.
-		return nil, nil, &decodeError{pos: Pos{1, 1}, msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
+		return nil, nil, &SyntaxError{Pos: Pos{1, 1}, Msg: "the document is empty: expected a register, a mapping with version, organisation, roles and people"}
 	}
 	c := &yamlConverter{lim: lim}
 	v, n, err := c.convert(doc.Content[0], 0)
@@ -560,17 +596,17 @@ const yamlMaxDepth = 10000
 // (hit before the converter can apply MaxDepth) as the depth limit, as for
 // JSON, anything else as a syntax error.
 func yamlDecodeError(err error, src []byte, lim Limits) error {
-	se := yamlSyntaxError(err).(*decodeError)
-	if last := yamlLines(src); se.pos.Line > last {
+	se := yamlSyntaxError(err).(*SyntaxError)
+	if last := yamlLines(src); se.Pos.Line > last {
 		// At the end of the input the parser can name the line after the last.
-		se.pos = Pos{Line: last}
+		se.Pos = Pos{Line: last}
 	}
 	if !strings.Contains(err.Error(), "exceeded max depth of") {
 		return se
 	}
 	max := min(lim.MaxDepth, yamlMaxDepth)
-	return &LimitError{Limit: "depth", Max: int64(max), Found: yamlMaxDepth + 1, Pos: se.pos,
-		msg: fmt.Sprintf("values are nested more than %d deep, the limit", max)}
+	return &LimitError{Limit: "depth", Max: int64(max), Found: yamlMaxDepth + 1, Pos: se.Pos,
+		Msg: fmt.Sprintf("values are nested more than %d deep, the limit", max)}
 }
 
 // utf16ToUTF8 transcodes src to UTF-8 when it starts with a UTF-16 byte order
@@ -596,7 +632,7 @@ func utf16ToUTF8(src []byte) (out []byte, isUTF16 bool, err error) {
 	line := 1
 	for i := 0; i < len(src); i += 2 {
 		if i+1 >= len(src) {
-			return nil, true, &decodeError{pos: Pos{Line: line}, msg: "the UTF-16 text ends in the middle of a character (an odd number of bytes)"}
+			return nil, true, &SyntaxError{Pos: Pos{Line: line}, Msg: "the UTF-16 text ends in the middle of a character (an odd number of bytes)"}
 		}
 		r := unit(i)
 		switch {
@@ -609,7 +645,7 @@ func utf16ToUTF8(src []byte) (out []byte, isUTF16 bool, err error) {
 			}
 			fallthrough
 		case utf16.IsSurrogate(r):
-			return nil, true, &decodeError{pos: Pos{Line: line}, msg: fmt.Sprintf("invalid UTF-16: an unpaired surrogate U+%04X", r)}
+			return nil, true, &SyntaxError{Pos: Pos{Line: line}, Msg: fmt.Sprintf("invalid UTF-16: an unpaired surrogate U+%04X", r)}
 		}
 		switch r {
 		case '\n', '\u0085', '\u2028', '\u2029':
@@ -667,7 +703,7 @@ func yamlSyntaxError(err error) error {
 		// of the construct being parsed: make it 1-based.
 		pos.Line++
 	}
-	return &decodeError{pos: pos, msg: "YAML syntax error: " + rest}
+	return &SyntaxError{Pos: pos, Msg: "YAML syntax error: " + rest}
 }
 
 // yamlParserProblems are the problems go.yaml.in/yaml/v3's parser (as opposed to
@@ -688,14 +724,14 @@ func isYAMLParserProblem(msg string) bool {
 }
 
 func (c *yamlConverter) fail(n *yaml.Node, format string, args ...any) error {
-	return &decodeError{pos: Pos{n.Line, n.Column}, ptr: pointer(c.path), msg: fmt.Sprintf(format, args...)}
+	return &SyntaxError{Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path), Msg: fmt.Sprintf(format, args...)}
 }
 
 // convert turns the YAML node n into a JSON value and its positions. It
 // releases the nodes it has converted (outside anchored subtrees), so that the
 // parser's node tree, several times the size of the document, becomes garbage
 // as the values are built instead of living beside all of them.
-func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, posNode, error) {
+func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, Tree, error) {
 	if n.Anchor == "" {
 		return c.convertNode(n, depth)
 	}
@@ -705,59 +741,59 @@ func (c *yamlConverter) convert(n *yaml.Node, depth int) (any, posNode, error) {
 	return v, p, err
 }
 
-func (c *yamlConverter) convertNode(n *yaml.Node, depth int) (any, posNode, error) {
+func (c *yamlConverter) convertNode(n *yaml.Node, depth int) (any, Tree, error) {
 	c.values++
 	if c.values > c.lim.MaxValues {
-		return nil, posNode{}, &LimitError{Limit: "values", Max: int64(c.lim.MaxValues), Found: int64(c.values), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
-			msg: fmt.Sprintf("the document holds more than %d values, the limit", c.lim.MaxValues)}
+		return nil, Tree{}, &LimitError{Limit: "values", Max: int64(c.lim.MaxValues), Found: int64(c.values), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
+			Msg: fmt.Sprintf("the document holds more than %d values, the limit", c.lim.MaxValues)}
 	}
 	if depth >= c.lim.MaxDepth && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) {
-		return nil, posNode{}, &LimitError{Limit: "depth", Max: int64(c.lim.MaxDepth), Found: int64(depth + 1), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
-			msg: fmt.Sprintf("values are nested more than %d deep, the limit", c.lim.MaxDepth)}
+		return nil, Tree{}, &LimitError{Limit: "depth", Max: int64(c.lim.MaxDepth), Found: int64(depth + 1), Pos: Pos{n.Line, n.Column}, Pointer: pointer(c.path),
+			Msg: fmt.Sprintf("values are nested more than %d deep, the limit", c.lim.MaxDepth)}
 	}
-	node := newPosNode(Pos{n.Line, n.Column})
+	node := newTree(Pos{n.Line, n.Column})
 	if n.Kind != yaml.AliasNode && strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
-		return nil, posNode{}, c.fail(n, "custom YAML tag %s is not supported: write the plain value", n.Tag)
+		return nil, Tree{}, c.fail(n, "custom YAML tag %s is not supported: write the plain value", n.Tag)
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		size := countNodes(n.Alias, c.lim.MaxAliasExpansion+1)
 		c.aliased += size
 		if c.aliased > c.lim.MaxAliasExpansion {
-			return nil, posNode{}, &LimitError{Limit: "aliases", Max: int64(c.lim.MaxAliasExpansion), Found: int64(c.aliased), Pos: node.pos(), Pointer: pointer(c.path),
-				msg: fmt.Sprintf("YAML aliases expand to more than %d values, the limit (an alias bomb?)", c.lim.MaxAliasExpansion)}
+			return nil, Tree{}, &LimitError{Limit: "aliases", Max: int64(c.lim.MaxAliasExpansion), Found: int64(c.aliased), Pos: node.pos(), Pointer: pointer(c.path),
+				Msg: fmt.Sprintf("YAML aliases expand to more than %d values, the limit (an alias bomb?)", c.lim.MaxAliasExpansion)}
 		}
 		v, inner, err := c.convert(n.Alias, depth)
 		if err != nil {
-			return nil, posNode{}, err
+			return nil, Tree{}, err
 		}
 		inner.line, inner.col = node.line, node.col
 		return v, inner, nil
 	case yaml.MappingNode:
 		if t := n.ShortTag(); t != "!!map" {
-			return nil, posNode{}, c.fail(n, "YAML tag %s is not supported: write a plain mapping", t)
+			return nil, Tree{}, c.fail(n, "YAML tag %s is not supported: write a plain mapping", t)
 		}
 		obj := make(map[string]any, len(n.Content)/2)
-		kids := &posKids{keys: make([]string, 0, len(n.Content)/2), nodes: make([]posNode, 0, len(n.Content)/2)}
+		kids := &posKids{keys: make([]string, 0, len(n.Content)/2), nodes: make([]Tree, 0, len(n.Content)/2)}
 		node.kids = kids
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return nil, posNode{}, c.fail(k, "a mapping key must be a plain string, found a %s", kindName(k))
+				return nil, Tree{}, c.fail(k, "a mapping key must be a plain string, found a %s", kindName(k))
 			}
 			if k.ShortTag() == "!!merge" {
-				return nil, posNode{}, c.fail(k, "YAML merge keys (<<) are not supported: write the keys out")
+				return nil, Tree{}, c.fail(k, "YAML merge keys (<<) are not supported: write the keys out")
 			}
 			key := k.Value
 			if j := kids.member(key); j >= 0 {
 				c.path = append(c.path, key)
 				err := c.fail(k, "duplicate key %q: it is already set on line %d", key, kids.nodes[j].keyLine)
-				return nil, posNode{}, err
+				return nil, Tree{}, err
 			}
 			c.path = append(c.path, key)
 			val, child, err := c.convert(v, depth+1)
 			if err != nil {
-				return nil, posNode{}, err
+				return nil, Tree{}, err
 			}
 			c.path = c.path[:len(c.path)-1]
 			child.setKeyPos(Pos{k.Line, k.Column})
@@ -770,13 +806,13 @@ func (c *yamlConverter) convertNode(n *yaml.Node, depth int) (any, posNode, erro
 		return obj, node, nil
 	case yaml.SequenceNode:
 		arr := make([]any, 0, len(n.Content))
-		kids := &posKids{nodes: make([]posNode, 0, len(n.Content))}
+		kids := &posKids{nodes: make([]Tree, 0, len(n.Content))}
 		node.kids = kids
 		for i, item := range n.Content {
 			c.path = append(c.path, strconv.Itoa(i))
 			val, child, err := c.convert(item, depth+1)
 			if err != nil {
-				return nil, posNode{}, err
+				return nil, Tree{}, err
 			}
 			c.path = c.path[:len(c.path)-1]
 			arr = append(arr, val)
@@ -790,7 +826,7 @@ func (c *yamlConverter) convertNode(n *yaml.Node, depth int) (any, posNode, erro
 		v, err := c.scalar(n)
 		return v, node, err
 	}
-	return nil, posNode{}, c.fail(n, "unsupported YAML node")
+	return nil, Tree{}, c.fail(n, "unsupported YAML node")
 }
 
 func (c *yamlConverter) scalar(n *yaml.Node) (any, error) {

@@ -1,4 +1,4 @@
-package raci
+package engine
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
+
+	"github.com/rolecall/rolecall/internal/ruleset"
 	"github.com/rolecall/rolecall/rules"
 )
 
@@ -64,7 +66,7 @@ func RunRegoTests(ctx context.Context, scope TestScope, opts ...Option) ([]TestR
 		mods[k] = v
 	}
 	if scope == TestBundled || scope == TestAll {
-		all, err := rules.ParseDir(rules.FS(), "rolecall")
+		all, err := ruleset.ParseDir(rules.FS(), "rolecall")
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrRules, err)
 		}

@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"bytes"
@@ -7,8 +7,10 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/rolecall/rolecall/internal/synth"
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // jsonInput is what InputOf returned before it built the value directly: the
@@ -32,7 +34,7 @@ func jsonInput(t *testing.T, reg *raci.Register, asOf raci.Date) ast.Value {
 func checkInput(t *testing.T, reg *raci.Register) {
 	t.Helper()
 	asOf := raci.MustDate("2026-06-30")
-	got, err := raci.InputOf(reg, asOf)
+	got, err := engine.InputOf(reg, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,8 +46,8 @@ func checkInput(t *testing.T, reg *raci.Register) {
 
 func TestInputOfMatchesJSON(t *testing.T) {
 	t.Parallel()
-	files, _ := filepath.Glob("../examples/registers/*.yaml")
-	more, _ := filepath.Glob("testdata/*.yaml")
+	files, _ := filepath.Glob("../../examples/registers/*.yaml")
+	more, _ := filepath.Glob("../testdata/*.yaml")
 	files = append(files, more...)
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
@@ -103,7 +105,7 @@ func TestInputOfMatchesJSONForRegistersBuiltInCode(t *testing.T) {
 func TestInputOfRejectsWhatJSONCannotHold(t *testing.T) {
 	t.Parallel()
 	reg := &raci.Register{Roles: []raci.Role{{ID: "r", Attributes: raci.Attributes{"c": make(chan int)}}}}
-	if _, err := raci.InputOf(reg, raci.MustDate("2026-01-01")); err == nil {
+	if _, err := engine.InputOf(reg, raci.MustDate("2026-01-01")); err == nil {
 		t.Fatal("InputOf accepted an attribute JSON cannot hold")
 	}
 }

@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"context"
@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
@@ -20,10 +22,10 @@ var goldenDate = raci.MustDate("2026-11-27")
 
 // TestExampleRegistersGolden checks that every register in examples/registers
 // gives its expected findings (every field) as of goldenDate. Regenerate with
-// go test ./raci -run TestExampleRegistersGolden -update, and review the diff.
+// go test ./raci/engine -run TestExampleRegistersGolden -update, and review the diff.
 func TestExampleRegistersGolden(t *testing.T) {
 	eng := newEngine(t)
-	paths, err := filepath.Glob("../examples/registers/*.yaml")
+	paths, err := filepath.Glob("../../examples/registers/*.yaml")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no example registers: %v", err)
 	}
@@ -31,11 +33,12 @@ func TestExampleRegistersGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			reg, err := raci.LoadFile(path)
+			// The golden files name the register as a test in raci/ reaches it.
+			reg, err := raci.LoadFile(path, raci.WithSourceName(filepath.Join("..", "examples", "registers", filepath.Base(path))))
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate))
+			rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -53,14 +56,14 @@ func TestExampleRegistersGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v (run with -update to create it)", err)
 			}
-			var w, g raci.Report
+			var w, g engine.Report
 			if err := json.Unmarshal(want, &w); err != nil {
 				t.Fatal(err)
 			}
 			if err := json.Unmarshal(got, &g); err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(w, g, cmp.AllowUnexported(raci.Report{})); diff != "" {
+			if diff := cmp.Diff(w, g, cmp.AllowUnexported(engine.Report{})); diff != "" {
 				t.Errorf("%s findings mismatch (-want +got):\n%s", path, diff)
 			}
 		})

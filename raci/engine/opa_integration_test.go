@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"bytes"
@@ -15,7 +15,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // TestOPAServerGivesTheSameFindings builds rolecall's bundle (bundled rules, and
@@ -30,16 +32,16 @@ func TestOPAServerGivesTheSameFindings(t *testing.T) {
 	if opa == "" {
 		t.Skip("set ROLECALL_OPA_BIN to an opa binary (go build -o /tmp/opa github.com/open-policy-agent/opa) to run the OPA server integration test")
 	}
-	cfg, err := raci.LoadConfig("../examples/custom-rules/rolecall.yaml")
+	cfg, err := engine.LoadConfig("../../examples/custom-rules/rolecall.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
 		name string
-		opts []raci.Option
+		opts []engine.Option
 	}{
 		{"bundled", nil},
-		{"organisation", []raci.Option{raci.WithConfig(cfg)}},
+		{"organisation", []engine.Option{engine.WithConfig(cfg)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			eng := newEngine(t, tc.opts...)
@@ -48,7 +50,7 @@ func TestOPAServerGivesTheSameFindings(t *testing.T) {
 				t.Fatal(err)
 			}
 			url := startOPA(t, opa, path)
-			regs, _ := filepath.Glob("../examples/registers/*.yaml")
+			regs, _ := filepath.Glob("../../examples/registers/*.yaml")
 			if len(regs) == 0 {
 				t.Fatal("no example registers")
 			}
@@ -58,12 +60,12 @@ func TestOPAServerGivesTheSameFindings(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(goldenDate))
+				rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
 				if err != nil {
 					t.Fatal(err)
 				}
 				got := queryOPA(t, url, reg)
-				want := append([]raci.Finding{}, rep.Findings...)
+				want := append([]engine.Finding{}, rep.Findings...)
 				for i := range want {
 					want[i].File, want[i].Line, want[i].Column = "", 0, 0
 					if want[i].Rule[:4] == "ACME" {
@@ -118,9 +120,9 @@ func startOPA(t *testing.T, opa, bundlePath string) string {
 	}
 }
 
-func queryOPA(t *testing.T, url string, reg *raci.Register) []raci.Finding {
+func queryOPA(t *testing.T, url string, reg *raci.Register) []engine.Finding {
 	t.Helper()
-	input, err := raci.InputOf(reg, goldenDate)
+	input, err := engine.InputOf(reg, goldenDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +141,7 @@ func queryOPA(t *testing.T, url string, reg *raci.Register) []raci.Finding {
 	defer resp.Body.Close()
 	var out struct {
 		Result struct {
-			Findings []raci.Finding `json:"findings"`
+			Findings []engine.Finding `json:"findings"`
 		} `json:"result"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
@@ -148,9 +150,9 @@ func queryOPA(t *testing.T, url string, reg *raci.Register) []raci.Finding {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatal(fmt.Sprintf("status %d", resp.StatusCode))
 	}
-	raci.SortFindings(out.Result.Findings)
+	engine.SortFindings(out.Result.Findings)
 	if out.Result.Findings == nil {
-		out.Result.Findings = []raci.Finding{}
+		out.Result.Findings = []engine.Finding{}
 	}
 	return out.Result.Findings
 }

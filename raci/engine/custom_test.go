@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 const goodRule = `# METADATA
@@ -32,26 +33,26 @@ func TestCustomizationFailures(t *testing.T) {
 	tcs := []struct {
 		name     string
 		files    fstest.MapFS
-		opts     []raci.Option
+		opts     []engine.Option
 		sentinel error
 		want     []string // substrings the message must hold
 	}{
 		{
 			name:     "missing METADATA",
 			files:    fstest.MapFS{"norule.rego": {Data: []byte("package rolecall.custom.norule\n\nfinding contains {\"subject\": \"organisation\", \"message\": \"x\"}\n")}},
-			sentinel: raci.ErrRules,
+			sentinel: engine.ErrRules,
 			want:     []string{"norule.rego:1:", "package rolecall.custom.norule", "no METADATA block with title, custom.id and custom.severity"},
 		},
 		{
 			name:     "METADATA without severity",
 			files:    fstest.MapFS{"partial.rego": {Data: []byte("# METADATA\n# title: Partial\n# custom:\n#   id: ORG-9\npackage rolecall.custom.partial\n\nfinding contains {\"subject\": \"organisation\", \"message\": \"x\"}\n")}},
-			sentinel: raci.ErrRules,
+			sentinel: engine.ErrRules,
 			want:     []string{"partial.rego:1:", "METADATA lacks custom.severity"},
 		},
 		{
 			name:     "id clash with a bundled rule",
 			files:    fstest.MapFS{"clash.rego": {Data: []byte(strings.Replace(goodRule, "ORG-001", "A52-ASSET-001", 1))}},
-			sentinel: raci.ErrRules,
+			sentinel: engine.ErrRules,
 			want:     []string{"clash.rego:1: rule id A52-ASSET-001 of package rolecall.custom.email is already used by package rolecall.rules.asset_001"},
 		},
 		{
@@ -60,67 +61,67 @@ func TestCustomizationFailures(t *testing.T) {
 				"a.rego": {Data: []byte(goodRule)},
 				"b.rego": {Data: []byte(strings.Replace(goodRule, "custom.email", "custom.email2", 1))},
 			},
-			sentinel: raci.ErrRules,
+			sentinel: engine.ErrRules,
 			want:     []string{"rule id ORG-001", "already used by package rolecall.custom.email"},
 		},
 		{
 			name:     "forbidden builtin",
 			files:    fstest.MapFS{"net.rego": {Data: []byte(strings.Replace(goodRule, "not p.email", "not p.email\n\thttp.send({\"method\": \"get\", \"url\": \"http://example.org\"})", 1))}},
-			sentinel: raci.ErrRules,
+			sentinel: engine.ErrRules,
 			want:     []string{"net.rego:13: uses http.send, which rolecall's sandbox forbids"},
 		},
 		{
 			name:     "clock builtin",
 			files:    fstest.MapFS{"clock.rego": {Data: []byte(strings.Replace(goodRule, "not p.email", "not p.email\n\ttime.now_ns() > 0", 1))}},
-			sentinel: raci.ErrRules,
+			sentinel: engine.ErrRules,
 			want:     []string{"clock.rego:13: uses time.now_ns"},
 		},
 		{
 			name:     "compile error",
 			files:    fstest.MapFS{"broken.rego": {Data: []byte(strings.Replace(goodRule, "not p.email", "not p.email\n\tundefined_function(p)", 1))}},
-			sentinel: raci.ErrRules,
+			sentinel: engine.ErrRules,
 			want:     []string{"broken.rego:13:", "undefined function undefined_function"},
 		},
 		{
 			name:     "syntax error",
 			files:    fstest.MapFS{"syntax.rego": {Data: []byte("package rolecall.custom.syntax\n\nfinding contains f if {\n")}},
-			sentinel: raci.ErrRules,
+			sentinel: engine.ErrRules,
 			want:     []string{"syntax.rego:"},
 		},
 		{
 			name:     "package outside rolecall.custom",
 			files:    fstest.MapFS{"wrong.rego": {Data: []byte(strings.Replace(goodRule, "rolecall.custom.email", "acme.email", 1))}},
-			sentinel: raci.ErrRules,
+			sentinel: engine.ErrRules,
 			want:     []string{"wrong.rego:6: package acme.email: organisation rules are packages rolecall.custom.NAME"},
 		},
 		{
 			name:     "unknown parameter",
-			opts:     []raci.Option{raci.WithParams(map[string]any{"review_intervall_days": 90})},
-			sentinel: raci.ErrInvalidConfig,
+			opts:     []engine.Option{engine.WithParams(map[string]any{"review_intervall_days": 90})},
+			sentinel: engine.ErrInvalidConfig,
 			want:     []string{`unknown parameter "review_intervall_days": expected one of`, "review_interval_days"},
 		},
 		{
 			name:     "parameter of the wrong type",
-			opts:     []raci.Option{raci.WithParams(map[string]any{"review_interval_days": "yearly"})},
-			sentinel: raci.ErrInvalidConfig,
+			opts:     []engine.Option{engine.WithParams(map[string]any{"review_interval_days": "yearly"})},
+			sentinel: engine.ErrInvalidConfig,
 			want:     []string{`parameter "review_interval_days": expected a number, found a string`},
 		},
 		{
 			name:     "parameter outside its values",
-			opts:     []raci.Option{raci.WithParams(map[string]any{"it_functions": []any{"it", "itt"}})},
-			sentinel: raci.ErrInvalidConfig,
+			opts:     []engine.Option{engine.WithParams(map[string]any{"it_functions": []any{"it", "itt"}})},
+			sentinel: engine.ErrInvalidConfig,
 			want:     []string{`parameter "it_functions[1]": "itt" is not one of executive`},
 		},
 		{
 			name:     "disable unknown rule",
-			opts:     []raci.Option{raci.WithDisabled("A52-NOPE-001")},
-			sentinel: raci.ErrInvalidConfig,
+			opts:     []engine.Option{engine.WithDisabled("A52-NOPE-001")},
+			sentinel: engine.ErrInvalidConfig,
 			want:     []string{`cannot disable unknown rule "A52-NOPE-001"`},
 		},
 		{
 			name:     "bad severity",
-			opts:     []raci.Option{raci.WithSeverity("A52-ASSET-001", "severe")},
-			sentinel: raci.ErrInvalidConfig,
+			opts:     []engine.Option{engine.WithSeverity("A52-ASSET-001", "severe")},
+			sentinel: engine.ErrInvalidConfig,
 			want:     []string{`severity "severe" for rule A52-ASSET-001 is not one of critical, high, medium, low, info`},
 		},
 	}
@@ -129,9 +130,9 @@ func TestCustomizationFailures(t *testing.T) {
 			t.Parallel()
 			opts := tc.opts
 			if tc.files != nil {
-				opts = append(opts, raci.WithRules(tc.files))
+				opts = append(opts, engine.WithRules(tc.files))
 			}
-			_, err := raci.NewEngine(context.Background(), opts...)
+			_, err := engine.NewEngine(context.Background(), opts...)
 			if err == nil {
 				t.Fatal("NewEngine succeeded, want an error")
 			}
@@ -161,11 +162,11 @@ func TestBadConfigValues(t *testing.T) {
 	}
 	for _, tc := range tcs {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := raci.ParseConfig([]byte(tc.src), "rolecall.yaml")
+			_, err := engine.ParseConfig([]byte(tc.src), "rolecall.yaml")
 			if err == nil {
 				t.Fatal("ParseConfig succeeded")
 			}
-			if !errors.Is(err, raci.ErrInvalidConfig) {
+			if !errors.Is(err, engine.ErrInvalidConfig) {
 				t.Errorf("%v does not wrap ErrInvalidConfig", err)
 			}
 			var le *raci.LoadError
@@ -180,11 +181,11 @@ func TestBadConfigValues(t *testing.T) {
 }
 
 func TestConfigParamsReachRules(t *testing.T) {
-	cfg, err := raci.ParseConfig([]byte("params:\n  awareness_interval_days: 1\ndisable: [A52-COMM-001]\nseverity: {A52-COMM-002: critical}\n"), "rolecall.yaml")
+	cfg, err := engine.ParseConfig([]byte("params:\n  awareness_interval_days: 1\ndisable: [A52-COMM-001]\nseverity: {A52-COMM-002: critical}\n"), "rolecall.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := newEngine(t, raci.WithConfig(cfg))
+	eng := newEngine(t, engine.WithConfig(cfg))
 	reg, err := raci.LoadBytes([]byte(`version: 1
 organisation: {name: X}
 roles: []
@@ -194,7 +195,7 @@ people:
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(raci.MustDate("2026-11-27")))
+	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(raci.MustDate("2026-11-27")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +226,7 @@ finding contains {"subject": "organisation", "message": sprintf("%d", [n])} if {
 	])
 }
 `)}}
-	_, err := raci.NewEngine(context.Background(), raci.WithRules(slow))
+	_, err := engine.NewEngine(context.Background(), engine.WithRules(slow))
 	if err == nil || !strings.Contains(err.Error(), "slow.rego:10: uses numbers.range") {
 		t.Fatalf("numbers.range should be refused by the sandbox, got %v", err)
 	}
@@ -242,17 +243,17 @@ finding contains {"subject": "organisation", "message": sprintf("%d", [n])} if {
 	n := count({[a, b, c] | some a in _big; some b in _big; some c in _big})
 }
 `)}}
-	eng := newEngine(t, raci.WithRules(loop), raci.WithTimeout(200*time.Millisecond))
+	eng := newEngine(t, engine.WithRules(loop), engine.WithTimeout(200*time.Millisecond))
 	reg, err := raci.LoadBytes([]byte("version: 1\norganisation: {name: " + strings.Repeat("abcdefghij", 12) + "}\nroles: []\npeople: []\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	_, err = eng.Evaluate(context.Background(), reg, raci.AsOf(raci.MustDate("2026-11-27")))
+	_, err = eng.Evaluate(context.Background(), reg, engine.AsOf(raci.MustDate("2026-11-27")))
 	if err == nil {
 		t.Fatal("evaluation finished; want it stopped by the timeout")
 	}
-	if !errors.Is(err, raci.ErrEvaluation) || !errors.Is(err, context.DeadlineExceeded) {
+	if !errors.Is(err, engine.ErrEvaluation) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v should wrap ErrEvaluation and context.DeadlineExceeded", err)
 	}
 	if d := time.Since(start); d > 5*time.Second {
@@ -268,12 +269,12 @@ func TestConfigErrorsNameTheLine(t *testing.T) {
 		{"severity:\n  A52-NOPE-001: high\n", `rolecall.yaml:2: cannot set the severity of unknown rule "A52-NOPE-001"`},
 	}
 	for _, tc := range tcs {
-		cfg, err := raci.ParseConfig([]byte(tc.src), "rolecall.yaml")
+		cfg, err := engine.ParseConfig([]byte(tc.src), "rolecall.yaml")
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = raci.NewEngine(context.Background(), raci.WithConfig(cfg))
-		if err == nil || !errors.Is(err, raci.ErrInvalidConfig) || !strings.Contains(err.Error(), tc.want) {
+		_, err = engine.NewEngine(context.Background(), engine.WithConfig(cfg))
+		if err == nil || !errors.Is(err, engine.ErrInvalidConfig) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("config %q: error %v, want it to contain %q", tc.src, err, tc.want)
 		}
 	}

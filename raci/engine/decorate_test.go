@@ -1,4 +1,4 @@
-package raci_test
+package engine_test
 
 import (
 	"context"
@@ -10,9 +10,12 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/rolecall/rolecall/internal/randreg"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
 )
 
 // oddRules is an organisation rule set whose findings test the edges of the
@@ -56,16 +59,16 @@ finding contains {"subject": sprintf("role:%s", [r.id]), "message": "every role"
 // organisation rules, the example organisation's and odd ones.
 func TestEngineDecoratesLikeReport(t *testing.T) {
 	ctx := context.Background()
-	cfg, err := raci.LoadConfig("../examples/custom-rules/rolecall.yaml")
+	cfg, err := engine.LoadConfig("../../examples/custom-rules/rolecall.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	engines := map[string][]raci.Option{
+	engines := map[string][]engine.Option{
 		"default":           nil,
-		"example config":    {raci.WithConfig(cfg)},
-		"odd rules":         {raci.WithRules(oddRules), raci.WithSeverity("ORG-ODD", raci.SeverityHigh), raci.WithDisabled("A52-PEOPLE-001")},
-		"everything off":    {raci.WithDisabled(allRuleIDs(t)...)},
-		"severity override": {raci.WithSeverity("A52-ASSET-001", raci.SeverityInfo)},
+		"example config":    {engine.WithConfig(cfg)},
+		"odd rules":         {engine.WithRules(oddRules), engine.WithSeverity("ORG-ODD", engine.SeverityHigh), engine.WithDisabled("A52-PEOPLE-001")},
+		"everything off":    {engine.WithDisabled(allRuleIDs(t)...)},
+		"severity override": {engine.WithSeverity("A52-ASSET-001", engine.SeverityInfo)},
 	}
 
 	type sample struct {
@@ -74,7 +77,7 @@ func TestEngineDecoratesLikeReport(t *testing.T) {
 		asOf raci.Date
 	}
 	var samples []sample
-	for _, path := range globFiles(t, "../examples/registers/*.yaml", filepath.Join(conformanceDir(t), "*.json")) {
+	for _, path := range globFiles(t, "../../examples/registers/*.yaml", filepath.Join(conformanceDir(t), "*.json")) {
 		if strings.HasSuffix(path, ".expected.json") {
 			continue
 		}
@@ -90,8 +93,8 @@ func TestEngineDecoratesLikeReport(t *testing.T) {
 		for j := range data {
 			data[j] = byte(src.UintN(256))
 		}
-		b := newBuilder(&byteChooser{data: data})
-		built := b.register()
+		b := randreg.New(&randreg.ByteChooser{Data: data})
+		built := b.Register()
 		js, err := json.Marshal(built)
 		if err != nil {
 			t.Fatal(err)
@@ -100,16 +103,16 @@ func TestEngineDecoratesLikeReport(t *testing.T) {
 		if err != nil {
 			t.Fatalf("generated register %d is invalid: %v", i, err)
 		}
-		samples = append(samples, sample{fmt.Sprintf("generated register %d", i), reg, b.date()})
+		samples = append(samples, sample{fmt.Sprintf("generated register %d", i), reg, b.Date()})
 	}
 
 	for name, opts := range engines {
 		t.Run(name, func(t *testing.T) {
-			eng, err := raci.NewEngine(ctx, opts...)
+			eng, err := engine.NewEngine(ctx, opts...)
 			if err != nil {
 				t.Fatal(err)
 			}
-			report, err := raci.PrepareReport(ctx, eng)
+			report, err := engine.PrepareReport(ctx, eng)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +122,7 @@ func TestEngineDecoratesLikeReport(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: data.rolecall.report: %v", s.name, err)
 				}
-				rep, err := eng.Evaluate(ctx, s.reg, raci.AsOf(s.asOf))
+				rep, err := eng.Evaluate(ctx, s.reg, engine.AsOf(s.asOf))
 				if err != nil {
 					t.Fatalf("%s: Evaluate: %v", s.name, err)
 				}
@@ -169,7 +172,7 @@ func globFiles(t *testing.T, patterns ...string) []string {
 // that are not strings, no path for a path that is not a string, nothing for a
 // finding without a subject or message.
 func TestOddOrganisationFindings(t *testing.T) {
-	eng, err := raci.NewEngine(context.Background(), raci.WithRules(oddRules), raci.WithDisabled(allRuleIDs(t)...))
+	eng, err := engine.NewEngine(context.Background(), engine.WithRules(oddRules), engine.WithDisabled(allRuleIDs(t)...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +180,7 @@ func TestOddOrganisationFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, raci.AsOf(raci.MustDate("2026-11-27")))
+	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(raci.MustDate("2026-11-27")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,12 @@
-package raci
+package engine
 
 import (
 	"sort"
 	"strings"
 
-	"github.com/rolecall/rolecall/rules"
+	"github.com/rolecall/rolecall/raci"
+
+	"github.com/rolecall/rolecall/internal/ruleset"
 )
 
 // Severity is a finding's severity: critical, high, medium, low or info.
@@ -20,7 +22,7 @@ const (
 )
 
 // Rank returns 0 for critical up to 4 for info, and -1 for an unknown severity.
-func (s Severity) Rank() int { return rules.SeverityRank(string(s)) }
+func (s Severity) Rank() int { return ruleset.SeverityRank(string(s)) }
 
 // AtLeast reports whether s is as severe as t or more.
 func (s Severity) AtLeast(t Severity) bool {
@@ -33,7 +35,7 @@ func ParseSeverity(s string) (Severity, bool) {
 	return v, v.Rank() >= 0
 }
 
-func severityList() string { return strings.Join(rules.Severities(), ", ") }
+func severityList() string { return strings.Join(ruleset.Severities(), ", ") }
 
 // Finding is one gap found in a register.
 type Finding struct {
@@ -78,7 +80,7 @@ type Summary struct {
 // Report is the result of one evaluation.
 type Report struct {
 	// AsOf is the evaluation date.
-	AsOf Date `json:"as_of"`
+	AsOf raci.Date `json:"as_of"`
 	// Source names the register's file, when it was loaded from one.
 	Source string `json:"source,omitempty"`
 	// Findings are sorted by severity (most severe first), rule, subject, path
@@ -109,10 +111,10 @@ func (r *Report) Unwaived() []Finding {
 	return out
 }
 
-func newReport(reg *Register, asOf Date, findings []Finding) *Report {
+func newReport(reg *raci.Register, asOf raci.Date, findings []Finding) *Report {
 	SortFindings(findings)
 	sum := Summary{Total: len(findings), BySeverity: map[Severity]int{}}
-	for _, s := range rules.Severities() {
+	for _, s := range ruleset.Severities() {
 		sum.BySeverity[Severity(s)] = 0
 	}
 	for _, f := range findings {

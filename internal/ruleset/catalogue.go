@@ -1,0 +1,236 @@
+package ruleset
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/rolecall/rolecall/rules"
+)
+
+// Severities lists the finding severities from the most to the least severe.
+var severities = []string{"critical", "high", "medium", "low", "info"}
+
+// Severities returns the finding severities from the most to the least severe.
+func Severities() []string { return append([]string(nil), severities...) }
+
+// SeverityRank returns 0 for critical up to 4 for info, and -1 for an unknown
+// severity.
+func SeverityRank(s string) int {
+	for i, v := range severities {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// Meta is one rule of the catalogue, read from its package's METADATA block.
+type Meta struct {
+	// ID is the stable rule id, e.g. A52-ASSET-001 (custom.id).
+	ID string `json:"id"`
+	// Title is a short name of what the rule finds (title).
+	Title string `json:"title"`
+	// Description explains the rule (description).
+	Description string `json:"description,omitempty"`
+	// Severity is the default severity (custom.severity).
+	Severity string `json:"severity"`
+	// Control is the ISO/IEC 27001:2022 control or clause the rule checks (custom.control).
+	Control string `json:"control,omitempty"`
+	// Remediation says what to do about a finding (custom.remediation).
+	Remediation string `json:"remediation,omitempty"`
+	// Package is the Rego package, e.g. rolecall.rules.asset_001.
+	Package string `json:"package"`
+	// File and Line locate the METADATA block.
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// References lists the related resources' URLs.
+	References []string `json:"references,omitempty"`
+}
+
+// MetaFromAnnotations reads a rule's catalogue entry from its package
+// annotations. It reports what is missing, naming the file and line.
+func MetaFromAnnotations(pkg string, a *ast.Annotations) (Meta, error) {
+	m := Meta{Package: pkg, Title: a.Title, Description: a.Description}
+	if a.Location != nil {
+		m.File, m.Line = a.Location.File, a.Location.Row
+	}
+	for _, r := range a.RelatedResources {
+		if r.Ref.String() != "" {
+			m.References = append(m.References, r.Ref.String())
+		}
+	}
+	str := func(key string) string {
+		v, _ := a.Custom[key].(string)
+		return strings.TrimSpace(v)
+	}
+	m.ID, m.Severity, m.Control, m.Remediation = str("id"), str("severity"), str("control"), str("remediation")
+	var missing []string
+	if m.Title == "" {
+		missing = append(missing, "title")
+	}
+	if m.ID == "" {
+		missing = append(missing, "custom.id")
+	}
+	if m.Severity == "" {
+		missing = append(missing, "custom.severity")
+	}
+	if len(missing) > 0 {
+		return m, fmt.Errorf("%s:%d: package %s: METADATA lacks %s", m.File, m.Line, pkg, strings.Join(missing, ", "))
+	}
+	if SeverityRank(m.Severity) < 0 {
+		return m, fmt.Errorf("%s:%d: package %s: custom.severity %q is not one of %s", m.File, m.Line, pkg, m.Severity, strings.Join(severities, ", "))
+	}
+	return m, nil
+}
+
+// Catalogue reads the catalogue of the bundled rules: one entry per package under
+// rolecall.rules, sorted by rule id.
+func Catalogue() ([]Meta, error) {
+	mods, err := ParseDir(rules.FS(), "rolecall/rules")
+	if err != nil {
+		return nil, err
+	}
+	return CatalogueOf(mods, ast.MustParseRef("data.rolecall.rules"))
+}
+
+// ParseDir parses every .rego file under dir in fsys (tests included), keyed by
+// file path, with annotations processed.
+func ParseDir(fsys fs.FS, dir string) (map[string]*ast.Module, error) {
+	return parseDir(fsys, dir, true)
+}
+
+// ParseRules is ParseDir without the _test.rego files: what an engine compiles.
+// Test files are most of the bundle's source, so skipping them halves the time it
+// takes to create an engine.
+func ParseRules(fsys fs.FS, dir string) (map[string]*ast.Module, error) {
+	return parseDir(fsys, dir, false)
+}
+
+func parseDir(fsys fs.FS, dir string, tests bool) (map[string]*ast.Module, error) {
+	var paths []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".rego" || !tests && strings.HasSuffix(p, "_test.rego") {
+			return err
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Parsing is a third of creating an engine: the files are parsed on every CPU.
+	// The error reported is the first in walk order, as when parsing one by one.
+	parsed := make([]*ast.Module, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				src, err := fs.ReadFile(fsys, paths[i])
+				if err == nil {
+					parsed[i], err = ast.ParseModuleWithOpts(paths[i], string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+				}
+				errs[i] = err
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	mods := make(map[string]*ast.Module, len(paths))
+	for i, p := range paths {
+		if errs[i] != nil {
+			return mods, errs[i]
+		}
+		mods[p] = parsed[i]
+	}
+	return mods, nil
+}
+
+// CatalogueOf returns the catalogue of the rule packages directly under root
+// (e.g. data.rolecall.rules) among mods: every non-test package must carry a
+// METADATA block with title, custom.id and custom.severity, and ids must be
+// unique. The result is sorted by id.
+func CatalogueOf(mods map[string]*ast.Module, root ast.Ref) ([]Meta, error) {
+	byPkg := map[string]Meta{}
+	seenPkg := map[string]string{}
+	var errs []string
+	files := make([]string, 0, len(mods))
+	for f := range mods {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		m := mods[f]
+		if strings.HasSuffix(f, "_test.rego") || !m.Package.Path.HasPrefix(root) {
+			continue
+		}
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		if len(m.Package.Path) != len(root)+1 {
+			errs = append(errs, fmt.Sprintf("%s:%d: package %s: rule packages sit directly under %s", f, m.Package.Location.Row, pkg, strings.TrimPrefix(root.String(), "data.")))
+			continue
+		}
+		seenPkg[pkg] = f
+		for _, a := range m.Annotations {
+			if a.Scope != "package" {
+				continue
+			}
+			meta, err := MetaFromAnnotations(pkg, a)
+			if err != nil {
+				errs = append(errs, err.Error())
+				continue
+			}
+			byPkg[pkg] = meta
+		}
+	}
+	for pkg, f := range seenPkg {
+		if _, ok := byPkg[pkg]; !ok && !strings.Contains(strings.Join(errs, "\n"), "package "+pkg+":") {
+			errs = append(errs, fmt.Sprintf("%s:1: package %s: no METADATA block with title, custom.id and custom.severity", f, pkg))
+		}
+	}
+	out := make([]Meta, 0, len(byPkg))
+	for _, m := range byPkg {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].ID < out[j].ID || out[i].ID == out[j].ID && out[i].Package < out[j].Package
+	})
+	for i := 1; i < len(out); i++ {
+		if out[i].ID == out[i-1].ID {
+			errs = append(errs, fmt.Sprintf("%s:%d: rule id %s is already used by package %s (%s:%d)", out[i].File, out[i].Line, out[i].ID, out[i-1].Package, out[i-1].File, out[i-1].Line))
+		}
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return nil, fmt.Errorf("rule catalogue: %s", strings.Join(errs, "; "))
+	}
+	return out, nil
+}
+
+// CatalogueData returns the catalogue as the dispatcher reads it:
+// {package name (last segment): {id, title, severity, control, remediation}}.
+func CatalogueData(metas []Meta) map[string]any {
+	out := make(map[string]any, len(metas))
+	for _, m := range metas {
+		name := m.Package[strings.LastIndex(m.Package, ".")+1:]
+		out[name] = map[string]any{
+			"id":          m.ID,
+			"title":       m.Title,
+			"severity":    m.Severity,
+			"control":     m.Control,
+			"remediation": m.Remediation,
+		}
+	}
+	return out
+}

@@ -1,0 +1,202 @@
+package engine_test
+
+// Benchmarks of compiling, evaluating and the whole check on synthetic
+// registers shaped like a large organisation (internal/synth), at 1,000 and
+// 10,000 people, and at 100,000 when ROLECALL_BENCH_LARGE=1 is set.
+// PERFORMANCE.md has the figures and the commands:
+//
+//	go test ./raci/engine -run '^$' -bench . -benchmem
+//	ROLECALL_BENCH_LARGE=1 go test ./raci/engine -run '^$' -bench . -benchmem -timeout 60m
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/rolecall/rolecall/internal/synth"
+	"github.com/rolecall/rolecall/raci"
+	"github.com/rolecall/rolecall/raci/engine"
+)
+
+const benchSeed = 1
+
+// benchSizes are the register sizes (people) benchmarked.
+func benchSizes() []int {
+	sizes := []int{1_000, 10_000}
+	if os.Getenv("ROLECALL_BENCH_LARGE") != "" {
+		sizes = append(sizes, 100_000)
+	}
+	return sizes
+}
+
+// fixture is a synthetic register in every form the benchmarks start from.
+type fixture struct {
+	n          int
+	json, yaml []byte
+	reg        *raci.Register
+}
+
+var (
+	fixturesMu sync.Mutex
+	fixtures   = map[int]*fixture{}
+)
+
+func fixtureOf(b *testing.B, n int) *fixture {
+	b.Helper()
+	fixturesMu.Lock()
+	defer fixturesMu.Unlock()
+	if f, ok := fixtures[n]; ok {
+		return f
+	}
+	f := &fixture{n: n, json: synth.JSON(n, benchSeed), yaml: synth.YAML(n, benchSeed)}
+	reg, err := raci.LoadBytes(f.json, raci.WithLimits(synth.Limits(n)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	f.reg = reg
+	fixtures[n] = f
+	return f
+}
+
+func (f *fixture) bytes(format raci.Format) []byte {
+	if format == raci.FormatJSON {
+		return f.json
+	}
+	return f.yaml
+}
+
+var formats = []raci.Format{raci.FormatYAML, raci.FormatJSON}
+
+func sizeName(n int) string { return fmt.Sprintf("n=%d", n) }
+
+// BenchmarkNewEngine times compiling the bundled rules.
+func BenchmarkNewEngine(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := engine.NewEngine(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkInputOf times turning the model into the Rego input (part of Evaluate).
+func BenchmarkInputOf(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			reg := fixtureOf(b, n).reg
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := engine.InputOf(reg, synth.AsOf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkEvaluate times Evaluate on a loaded register: the input, every rule,
+// the report.
+func BenchmarkEvaluate(b *testing.B) {
+	eng := newEngine(b)
+	for _, n := range benchSizes() {
+		b.Run(sizeName(n), func(b *testing.B) {
+			reg := fixtureOf(b, n).reg
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(synth.AsOf)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkEvaluateExamples times Evaluate on the small example registers.
+func BenchmarkEvaluateExamples(b *testing.B) {
+	eng := newEngine(b)
+	files, _ := filepath.Glob("../../examples/registers/*.yaml")
+	if len(files) == 0 {
+		b.Fatal("no example registers")
+	}
+	for _, path := range files {
+		reg, err := raci.LoadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(path), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(synth.AsOf)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPipeline times what `rolecall check --format json` does: compile the
+// rules, read and validate the register file, evaluate, write the JSON report.
+func BenchmarkPipeline(b *testing.B) {
+	for _, format := range formats {
+		for _, n := range benchSizes() {
+			b.Run(fmt.Sprintf("%s/%s", format, sizeName(n)), func(b *testing.B) {
+				path := filepath.Join(b.TempDir(), "register."+string(format))
+				if err := os.WriteFile(path, fixtureOf(b, n).bytes(format), 0o600); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					ctx := context.Background()
+					eng, err := engine.NewEngine(ctx)
+					if err != nil {
+						b.Fatal(err)
+					}
+					reg, err := raci.LoadFile(path, raci.WithLimits(synth.Limits(n)))
+					if err != nil {
+						b.Fatal(err)
+					}
+					rep, err := eng.Evaluate(ctx, reg, engine.AsOf(synth.AsOf))
+					if err != nil {
+						b.Fatal(err)
+					}
+					if err := json.NewEncoder(io.Discard).Encode(rep); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkRule times each bundled rule alone (its finding set, with the shared
+// indexes of rules/rolecall/lib it uses) on a 10,000-person register (and
+// 100,000 with ROLECALL_BENCH_LARGE=1), so that the next slow rule is easy to find.
+func BenchmarkRule(b *testing.B) {
+	ctx := context.Background()
+	eng := newEngine(b)
+	queries, err := engine.RuleQueries(ctx, eng)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range benchSizes()[1:] {
+		for _, q := range queries {
+			b.Run(fmt.Sprintf("%s/%s", q.Name, sizeName(n)), func(b *testing.B) {
+				input, err := engine.InputOf(fixtureOf(b, n).reg, synth.AsOf)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := q.Eval(ctx, input); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
