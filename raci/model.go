@@ -107,14 +107,6 @@ func (p *Person) StatusOrDefault() Status {
 	return p.Status
 }
 
-// EmploymentOrDefault returns the person's employment, EmploymentEmployee when absent.
-func (p *Person) EmploymentOrDefault() Employment {
-	if p.Employment == "" {
-		return EmploymentEmployee
-	}
-	return p.Employment
-}
-
 // Acknowledgements records what a person signed or completed, and when.
 type Acknowledgements struct {
 	// Policy is when the person signed the policy.

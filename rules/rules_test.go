@@ -24,7 +24,7 @@ import (
 // TestRego runs every bundled _test.rego through OPA's tester, each Rego test as
 // its own Go subtest.
 func TestRego(t *testing.T) {
-	racitest.RunRegoTests(t, engine.TestBundled)
+	racitest.RunRegoTests(t, engine.ScopeBundled)
 }
 
 // TestEveryRuleHasTests checks that each rule package has a test file beside it
@@ -84,7 +84,7 @@ func TestDeterministicByConstruction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	caps := engine.SandboxCapabilities()
+	caps := ruleset.SandboxCapabilities()
 	for _, b := range caps.Builtins {
 		for _, banned := range []string{"time.now_ns", "http.send", "rand.intn", "net.lookup_ip_addr", "uuid.rfc4122", "opa.runtime"} {
 			if b.Name == banned {
@@ -144,14 +144,14 @@ func TestPlainOPAMatchesEngine(t *testing.T) {
 	}
 	eng := racitest.Engine(t)
 	rep := racitest.Evaluate(t, eng, reg, "2026-11-27")
-	input, err := engine.InputOf(reg, raci.MustDate("2026-11-27"))
+	input, err := engine.Input(reg, raci.MustDate("2026-11-27"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(".manifest"); err != nil {
 		t.Fatal(err)
 	}
-	rs, err := rego.New(rego.Query("data.rolecall.report"), rego.LoadBundle("."), rego.ParsedInput(input)).Eval(ctx)
+	rs, err := rego.New(rego.Query("data.rolecall.report"), rego.LoadBundle("."), rego.Input(input)).Eval(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,7 @@ func cmdBundle(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			return exitUsage
 		}
 	}
-	eng, err := engine.NewEngine(ctx, ef.options(cfg)...)
+	eng, err := engine.New(ctx, ef.options(cfg)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "rolecall bundle: %v\n", err)
 		return exitUsage

@@ -94,16 +94,14 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "rolecall check: --format %q is not one of text, json\n", *format)
 		return exitUsage
 	}
-	evalOpts := []engine.EvalOption{}
+	evalDate := raci.Today()
 	if *asOf != "" {
 		d, err := raci.ParseDate(*asOf)
 		if err != nil {
 			fmt.Fprintf(stderr, "rolecall check: --as-of: %v\n", err)
 			return exitUsage
 		}
-		evalOpts = append(evalOpts, engine.AsOf(d))
-	} else {
-		evalOpts = append(evalOpts, engine.AsOf(raci.Today()))
+		evalDate = d
 	}
 	cfg, err := ef.loadConfig()
 	if err != nil {
@@ -135,7 +133,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			first <- loaded{reg, err}
 		}()
 	}
-	eng, err := engine.NewEngine(ctx, ef.options(cfg)...)
+	eng, err := engine.New(ctx, ef.options(cfg)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "rolecall check: %v\n", err)
 		return exitUsage
@@ -156,7 +154,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			code = exitUsage
 			continue
 		}
-		rep, err := eng.Evaluate(ctx, reg, evalOpts...)
+		rep, err := eng.Evaluate(ctx, reg, evalDate)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", path, err)
 			if errors.Is(err, context.DeadlineExceeded) {

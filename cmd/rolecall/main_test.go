@@ -21,7 +21,7 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestReadmeRuleReferenceIsCurrent(t *testing.T) {
-	eng, err := engine.NewEngine(context.Background())
+	eng, err := engine.New(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

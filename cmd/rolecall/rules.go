@@ -28,7 +28,7 @@ func cmdRules(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "rolecall rules: %v\n", err)
 		return exitUsage
 	}
-	eng, err := engine.NewEngine(ctx, ef.options(cfg)...)
+	eng, err := engine.New(ctx, ef.options(cfg)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "rolecall rules: %v\n", err)
 		return exitUsage

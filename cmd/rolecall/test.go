@@ -32,11 +32,11 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	scope := engine.TestOrganisation
+	scope := engine.ScopeOrganisation
 	if *bundled {
-		scope = engine.TestAll
+		scope = engine.ScopeAll
 	}
-	results, err := engine.RunRegoTests(ctx, scope, ef.options(cfg)...)
+	results, err := engine.RunTests(ctx, scope, ef.options(cfg)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "rolecall test: %v\n", err)
 		return exitUsage

@@ -23,7 +23,7 @@ func acmeConfig(t *testing.T) *engine.Config {
 
 // TestRegoTests runs the organisation's _test.rego files as Go subtests.
 func TestRegoTests(t *testing.T) {
-	racitest.RunRegoTests(t, engine.TestOrganisation, engine.WithConfig(acmeConfig(t)))
+	racitest.RunRegoTests(t, engine.ScopeOrganisation, engine.WithConfig(acmeConfig(t)))
 }
 
 // TestAcmeRegister checks the example register with Acme's configuration: the

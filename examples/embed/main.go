@@ -26,7 +26,7 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "listen address")
 	flag.Parse()
-	eng, err := engine.NewEngine(context.Background(), engine.WithTimeout(20*time.Second))
+	eng, err := engine.New(context.Background(), engine.WithTimeout(20*time.Second))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -40,14 +40,14 @@ func main() {
 func NewHandler(eng *engine.Engine, maxBytes int64) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /check", func(w http.ResponseWriter, r *http.Request) {
-		opts := []engine.EvalOption{}
+		asOf := raci.Today()
 		if s := r.URL.Query().Get("as_of"); s != "" {
 			d, err := raci.ParseDate(s)
 			if err != nil {
 				writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
 				return
 			}
-			opts = append(opts, engine.AsOf(d))
+			asOf = d
 		}
 		reg, err := raci.Load(r.Body, raci.WithLimits(raci.Limits{MaxBytes: maxBytes}), raci.WithSourceName("request body"))
 		if err != nil {
@@ -63,7 +63,7 @@ func NewHandler(eng *engine.Engine, maxBytes int64) http.Handler {
 			writeJSON(w, status, map[string]string{"error": err.Error()})
 			return
 		}
-		rep, err := eng.Evaluate(r.Context(), reg, opts...)
+		rep, err := eng.Evaluate(r.Context(), reg, asOf)
 		if err != nil {
 			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
 			return

@@ -17,7 +17,7 @@ import (
 
 func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	eng, err := engine.NewEngine(context.Background())
+	eng, err := engine.New(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

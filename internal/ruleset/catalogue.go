@@ -54,7 +54,7 @@ type Meta struct {
 }
 
 // MetaFromAnnotations reads a rule's catalogue entry from its package
-// annotations. It reports what is missing, naming the file and line.
+// annotations. It reports what is missing as a Problem naming the file and line.
 func MetaFromAnnotations(pkg string, a *ast.Annotations) (Meta, error) {
 	m := Meta{Package: pkg, Title: a.Title, Description: a.Description}
 	if a.Location != nil {
@@ -71,6 +71,7 @@ func MetaFromAnnotations(pkg string, a *ast.Annotations) (Meta, error) {
 	}
 	m.ID, m.Severity, m.Control, m.Remediation = str("id"), str("severity"), str("control"), str("remediation")
 	var missing []string
+	at := Problem{File: m.File, Line: m.Line}
 	if m.Title == "" {
 		missing = append(missing, "title")
 	}
@@ -81,10 +82,12 @@ func MetaFromAnnotations(pkg string, a *ast.Annotations) (Meta, error) {
 		missing = append(missing, "custom.severity")
 	}
 	if len(missing) > 0 {
-		return m, fmt.Errorf("%s:%d: package %s: METADATA lacks %s", m.File, m.Line, pkg, strings.Join(missing, ", "))
+		at.Message = fmt.Sprintf("package %s: METADATA lacks %s", pkg, strings.Join(missing, ", "))
+		return m, Problems{at}
 	}
 	if SeverityRank(m.Severity) < 0 {
-		return m, fmt.Errorf("%s:%d: package %s: custom.severity %q is not one of %s", m.File, m.Line, pkg, m.Severity, strings.Join(severities, ", "))
+		at.Message = fmt.Sprintf("package %s: custom.severity %q is not one of %s", pkg, m.Severity, strings.Join(severities, ", "))
+		return m, Problems{at}
 	}
 	return m, nil
 }
@@ -102,30 +105,53 @@ func Catalogue() ([]Meta, error) {
 // ParseDir parses every .rego file under dir in fsys (tests included), keyed by
 // file path, with annotations processed.
 func ParseDir(fsys fs.FS, dir string) (map[string]*ast.Module, error) {
-	return parseDir(fsys, dir, true)
+	mods, problems := ParseFiles(fsys, dir, func(string) bool { return true }, nil)
+	if len(problems) > 0 {
+		return mods, problems
+	}
+	return mods, nil
 }
 
 // ParseRules is ParseDir without the _test.rego files: what an engine compiles.
-// Test files are most of the bundle's source, so skipping them halves the time it
-// takes to create an engine.
 func ParseRules(fsys fs.FS, dir string) (map[string]*ast.Module, error) {
-	return parseDir(fsys, dir, false)
+	mods, problems := ParseFiles(fsys, dir, IsRuleFile, nil)
+	if len(problems) > 0 {
+		return mods, problems
+	}
+	return mods, nil
 }
 
-func parseDir(fsys fs.FS, dir string, tests bool) (map[string]*ast.Module, error) {
+// IsRuleFile reports whether p names a Rego rule file (not a test).
+func IsRuleFile(p string) bool {
+	return path.Ext(p) == ".rego" && !strings.HasSuffix(p, "_test.rego")
+}
+
+// IsTestFile reports whether p names a Rego test file.
+func IsTestFile(p string) bool { return strings.HasSuffix(p, "_test.rego") }
+
+// ParseFiles parses the .rego files under dir in fsys that keep selects, with
+// annotations processed, on every CPU. Modules are keyed, and named in their
+// locations, by name(path) (the path itself when name is nil). Every file
+// that cannot be read or parsed is a problem; the others are returned.
+func ParseFiles(fsys fs.FS, dir string, keep func(path string) bool, name func(path string) string) (map[string]*ast.Module, Problems) {
+	if name == nil {
+		name = func(p string) string { return p }
+	}
 	var paths []string
+	var problems Problems
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".rego" || !tests && strings.HasSuffix(p, "_test.rego") {
-			return err
+		if err != nil {
+			problems = append(problems, Problem{File: name(p), Message: err.Error()})
+			return nil
 		}
-		paths = append(paths, p)
+		if !d.IsDir() && path.Ext(p) == ".rego" && keep(p) {
+			paths = append(paths, p)
+		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		problems = append(problems, Problem{File: name(dir), Message: err.Error()})
 	}
-	// Parsing is a third of creating an engine: the files are parsed on every CPU.
-	// The error reported is the first in walk order, as when parsing one by one.
 	parsed := make([]*ast.Module, len(paths))
 	errs := make([]error, len(paths))
 	next := make(chan int)
@@ -137,7 +163,9 @@ func parseDir(fsys fs.FS, dir string, tests bool) (map[string]*ast.Module, error
 			for i := range next {
 				src, err := fs.ReadFile(fsys, paths[i])
 				if err == nil {
-					parsed[i], err = ast.ParseModuleWithOpts(paths[i], string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+					parsed[i], err = ast.ParseModuleWithOpts(name(paths[i]), string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+				} else {
+					err = Problem{File: name(paths[i]), Message: err.Error()}.asError()
 				}
 				errs[i] = err
 			}
@@ -151,21 +179,23 @@ func parseDir(fsys fs.FS, dir string, tests bool) (map[string]*ast.Module, error
 	mods := make(map[string]*ast.Module, len(paths))
 	for i, p := range paths {
 		if errs[i] != nil {
-			return mods, errs[i]
+			problems = append(problems, ProblemsOf(errs[i])...)
+			continue
 		}
-		mods[p] = parsed[i]
+		mods[name(p)] = parsed[i]
 	}
-	return mods, nil
+	problems.Sort()
+	return mods, problems
 }
 
 // CatalogueOf returns the catalogue of the rule packages directly under root
 // (e.g. data.rolecall.rules) among mods: every non-test package must carry a
 // METADATA block with title, custom.id and custom.severity, and ids must be
-// unique. The result is sorted by id.
+// unique. The result is sorted by id; the error is Problems.
 func CatalogueOf(mods map[string]*ast.Module, root ast.Ref) ([]Meta, error) {
 	byPkg := map[string]Meta{}
 	seenPkg := map[string]string{}
-	var errs []string
+	var errs Problems
 	files := make([]string, 0, len(mods))
 	for f := range mods {
 		files = append(files, f)
@@ -178,7 +208,7 @@ func CatalogueOf(mods map[string]*ast.Module, root ast.Ref) ([]Meta, error) {
 		}
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
 		if len(m.Package.Path) != len(root)+1 {
-			errs = append(errs, fmt.Sprintf("%s:%d: package %s: rule packages sit directly under %s", f, m.Package.Location.Row, pkg, strings.TrimPrefix(root.String(), "data.")))
+			errs = append(errs, At(f, m.Package.Location, "package %s: rule packages sit directly under %s", pkg, strings.TrimPrefix(root.String(), "data.")))
 			continue
 		}
 		seenPkg[pkg] = f
@@ -188,15 +218,15 @@ func CatalogueOf(mods map[string]*ast.Module, root ast.Ref) ([]Meta, error) {
 			}
 			meta, err := MetaFromAnnotations(pkg, a)
 			if err != nil {
-				errs = append(errs, err.Error())
+				errs = append(errs, ProblemsOf(err)...)
 				continue
 			}
 			byPkg[pkg] = meta
 		}
 	}
 	for pkg, f := range seenPkg {
-		if _, ok := byPkg[pkg]; !ok && !strings.Contains(strings.Join(errs, "\n"), "package "+pkg+":") {
-			errs = append(errs, fmt.Sprintf("%s:1: package %s: no METADATA block with title, custom.id and custom.severity", f, pkg))
+		if _, ok := byPkg[pkg]; !ok && !strings.Contains(errs.Error(), "package "+pkg+":") {
+			errs = append(errs, Problem{File: f, Line: 1, Message: fmt.Sprintf("package %s: no METADATA block with title, custom.id and custom.severity", pkg)})
 		}
 	}
 	out := make([]Meta, 0, len(byPkg))
@@ -208,12 +238,12 @@ func CatalogueOf(mods map[string]*ast.Module, root ast.Ref) ([]Meta, error) {
 	})
 	for i := 1; i < len(out); i++ {
 		if out[i].ID == out[i-1].ID {
-			errs = append(errs, fmt.Sprintf("%s:%d: rule id %s is already used by package %s (%s:%d)", out[i].File, out[i].Line, out[i].ID, out[i-1].Package, out[i-1].File, out[i-1].Line))
+			errs = append(errs, Problem{File: out[i].File, Line: out[i].Line, Message: fmt.Sprintf("rule id %s is already used by package %s (%s:%d)", out[i].ID, out[i-1].Package, out[i-1].File, out[i-1].Line)})
 		}
 	}
 	if len(errs) > 0 {
-		sort.Strings(errs)
-		return nil, fmt.Errorf("rule catalogue: %s", strings.Join(errs, "; "))
+		errs.Sort()
+		return nil, errs
 	}
 	return out, nil
 }

@@ -79,11 +79,11 @@ func TestEveryRuleFires(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := engine.NewEngine(context.Background())
+	eng, err := engine.New(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(synth.AsOf))
+	rep, err := eng.Evaluate(context.Background(), reg, synth.AsOf)
 	if err != nil {
 		t.Fatal(err)
 	}

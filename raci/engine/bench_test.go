@@ -74,24 +74,24 @@ var formats = []raci.Format{raci.FormatYAML, raci.FormatJSON}
 
 func sizeName(n int) string { return fmt.Sprintf("n=%d", n) }
 
-// BenchmarkNewEngine times compiling the bundled rules.
-func BenchmarkNewEngine(b *testing.B) {
+// BenchmarkNew times compiling the bundled rules.
+func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := engine.NewEngine(context.Background()); err != nil {
+		if _, err := engine.New(context.Background()); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkInputOf times turning the model into the Rego input (part of Evaluate).
-func BenchmarkInputOf(b *testing.B) {
+// BenchmarkInputValue times turning the model into the Rego input (part of Evaluate).
+func BenchmarkInputValue(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(sizeName(n), func(b *testing.B) {
 			reg := fixtureOf(b, n).reg
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := engine.InputOf(reg, synth.AsOf); err != nil {
+				if _, err := engine.InputValue(reg, synth.AsOf); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -108,7 +108,7 @@ func BenchmarkEvaluate(b *testing.B) {
 			reg := fixtureOf(b, n).reg
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(synth.AsOf)); err != nil {
+				if _, err := eng.Evaluate(context.Background(), reg, synth.AsOf); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -131,7 +131,7 @@ func BenchmarkEvaluateExamples(b *testing.B) {
 		b.Run(filepath.Base(path), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(synth.AsOf)); err != nil {
+				if _, err := eng.Evaluate(context.Background(), reg, synth.AsOf); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -152,7 +152,7 @@ func BenchmarkPipeline(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
 					ctx := context.Background()
-					eng, err := engine.NewEngine(ctx)
+					eng, err := engine.New(ctx)
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -160,7 +160,7 @@ func BenchmarkPipeline(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					rep, err := eng.Evaluate(ctx, reg, engine.AsOf(synth.AsOf))
+					rep, err := eng.Evaluate(ctx, reg, synth.AsOf)
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -186,7 +186,7 @@ func BenchmarkRule(b *testing.B) {
 	for _, n := range benchSizes()[1:] {
 		for _, q := range queries {
 			b.Run(fmt.Sprintf("%s/%s", q.Name, sizeName(n)), func(b *testing.B) {
-				input, err := engine.InputOf(fixtureOf(b, n).reg, synth.AsOf)
+				input, err := engine.InputValue(fixtureOf(b, n).reg, synth.AsOf)
 				if err != nil {
 					b.Fatal(err)
 				}

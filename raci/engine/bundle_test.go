@@ -31,15 +31,15 @@ func TestBundleEvaluatesLikeTheEngine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
+	rep, err := eng.Evaluate(context.Background(), reg, goldenDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	input, err := engine.InputOf(reg, goldenDate)
+	input, err := engine.Input(reg, goldenDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := rego.New(rego.Query("data.rolecall.report"), rego.LoadBundle(path), rego.ParsedInput(input)).Eval(context.Background())
+	rs, err := rego.New(rego.Query("data.rolecall.report"), rego.LoadBundle(path), rego.Input(input)).Eval(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,7 +63,7 @@ func TestConcurrentEvaluate(t *testing.T) {
 
 	want := make([]*engine.Report, len(jobs))
 	for i, j := range jobs {
-		rep, err := eng.Evaluate(context.Background(), j.reg, engine.AsOf(j.asOf))
+		rep, err := eng.Evaluate(context.Background(), j.reg, j.asOf)
 		if err != nil {
 			t.Fatalf("%s: %v", j.name, err)
 		}
@@ -86,7 +86,7 @@ func TestConcurrentEvaluate(t *testing.T) {
 			<-start
 			for r := 0; r < rounds; r++ {
 				j := jobs[pick(i, r)]
-				got[i][r], errs[i][r] = eng.Evaluate(context.Background(), j.reg, engine.AsOf(j.asOf))
+				got[i][r], errs[i][r] = eng.Evaluate(context.Background(), j.reg, j.asOf)
 			}
 		}()
 	}

@@ -69,7 +69,7 @@ var configSchema = sync.OnceValues(schema.CompileConfig)
 
 // LoadConfig reads a rolecall.yaml (or .json) configuration file and validates it
 // against the configuration schema. Problems come back as a *LoadError with lines,
-// wrapping ErrInvalidConfig. Parameter names and types are checked by NewEngine,
+// wrapping ErrInvalidConfig. Parameter names and types are checked by New,
 // which knows the organisation's rules.
 func LoadConfig(path string) (*Config, error) {
 	data, err := os.ReadFile(path)

@@ -60,7 +60,7 @@ func TestConformance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(raci.MustDate(want.AsOf)))
+			rep, err := eng.Evaluate(context.Background(), reg, raci.MustDate(want.AsOf))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -85,7 +85,7 @@ func TestConformance(t *testing.T) {
 
 func newEngine(t testing.TB, opts ...engine.Option) *engine.Engine {
 	t.Helper()
-	eng, err := engine.NewEngine(context.Background(), opts...)
+	eng, err := engine.New(context.Background(), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

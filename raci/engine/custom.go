@@ -1,10 +1,12 @@
 package engine
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
-	"path"
-	"sort"
+	"maps"
+	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -23,52 +25,35 @@ func loadCustomRules(fsyss []fs.FS, mods map[string]*ast.Module) ([]ruleset.Meta
 		return nil, map[string]any{}, nil
 	}
 	custom := map[string]*ast.Module{}
-	var errs []string
+	var problems ruleset.Problems
 	for _, fsys := range fsyss {
-		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", displayName(fsys, p), err))
-				return nil
-			}
-			if d.IsDir() || path.Ext(p) != ".rego" || strings.HasSuffix(p, "_test.rego") {
-				return nil
-			}
-			name := displayName(fsys, p)
-			src, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", name, err))
-				return nil
-			}
-			m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-			if err != nil {
-				errs = append(errs, describeCompileError(err))
-				return nil
-			}
+		parsed, ps := ruleset.ParseFiles(fsys, ".", ruleset.IsRuleFile, func(p string) string { return displayName(fsys, p) })
+		problems = append(problems, ps...)
+		names := slices.Sorted(maps.Keys(parsed))
+		for _, name := range names {
+			m := parsed[name]
 			if !m.Package.Path.HasPrefix(customRoot) || len(m.Package.Path) != len(customRoot)+1 {
-				errs = append(errs, fmt.Sprintf("%s:%d: package %s: organisation rules are packages rolecall.custom.NAME", name, m.Package.Location.Row, strings.TrimPrefix(m.Package.Path.String(), "data.")))
-				return nil
+				problems = append(problems, ruleset.At(name, m.Package.Location, "package %s: organisation rules are packages rolecall.custom.NAME", strings.TrimPrefix(m.Package.Path.String(), "data.")))
+				continue
 			}
-			errs = append(errs, forbiddenCalls(name, m)...)
+			problems = append(problems, forbiddenCalls(name, m)...)
 			if _, dup := custom[name]; dup {
 				name = fmt.Sprintf("%s#%d", name, len(custom))
 			}
 			custom[name] = m
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, err.Error())
 		}
 	}
-	if len(errs) > 0 {
-		sort.Strings(errs)
-		return nil, nil, fmt.Errorf("%w: %s", ErrRules, strings.Join(errs, "; "))
+	if len(problems) > 0 {
+		return nil, nil, rulesError(problems)
 	}
 	metas, err := ruleset.CatalogueOf(custom, customRoot)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: organisation rules: %v", ErrRules, err)
+		return nil, nil, rulesError(err)
 	}
 	declared := map[string]any{}
-	for f, m := range custom {
+	declaredIn := map[string]string{}
+	for _, f := range slices.Sorted(maps.Keys(custom)) {
+		m := custom[f]
 		for _, a := range m.Annotations {
 			if a.Scope != "package" {
 				continue
@@ -79,29 +64,42 @@ func loadCustomRules(fsyss []fs.FS, mods map[string]*ast.Module) ([]ruleset.Meta
 			}
 			obj, ok := ps.(map[string]any)
 			if !ok {
-				return nil, nil, fmt.Errorf("%w: %s:%d: custom.params must be a mapping of parameter names to default values", ErrRules, f, a.Location.Row)
+				problems = append(problems, ruleset.At(f, a.Location, "custom.params must be a mapping of parameter names to default values"))
+				continue
 			}
-			for k, v := range obj {
-				declared[k] = v
+			for _, k := range slices.Sorted(maps.Keys(obj)) {
+				v := normalise(obj[k])
+				if prev, seen := declaredIn[k]; seen && !reflect.DeepEqual(declared[k], v) {
+					problems = append(problems, ruleset.At(f, a.Location, "parameter %q has the default %s here and %s in %s: give it one default", k, showJSON(v), showJSON(declared[k]), prev))
+					continue
+				}
+				declared[k], declaredIn[k] = v, f
 			}
 		}
 		mods["custom:"+f] = m
 	}
+	if len(problems) > 0 {
+		return nil, nil, rulesError(problems)
+	}
 	return metas, declared, nil
 }
 
-// forbiddenCalls lists every call in m to a builtin the sandbox forbids, as
-// "file:line: ..." messages.
-func forbiddenCalls(file string, m *ast.Module) []string {
-	var out []string
+// showJSON renders a parameter value as JSON for messages.
+func showJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+// forbiddenCalls lists every call in m to a builtin the sandbox forbids.
+func forbiddenCalls(file string, m *ast.Module) ruleset.Problems {
+	var out ruleset.Problems
 	report := func(op ast.Ref, loc *ast.Location) {
 		name := op.String()
 		if ForbiddenBuiltin(name) {
-			row := 0
-			if loc != nil {
-				row = loc.Row
-			}
-			out = append(out, fmt.Sprintf("%s:%d: uses %s, which rolecall's sandbox forbids (rules may not reach the network, files, environment, clock or randomness, nor call uninterruptible amplifiers)", file, row, name))
+			out = append(out, ruleset.At(file, loc, "uses %s, which rolecall's sandbox forbids (rules may not reach the network, files, environment, clock or randomness, nor call uninterruptible amplifiers)", name))
 		}
 	}
 	ast.WalkExprs(m, func(e *ast.Expr) bool {

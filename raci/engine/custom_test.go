@@ -132,9 +132,9 @@ func TestCustomizationFailures(t *testing.T) {
 			if tc.files != nil {
 				opts = append(opts, engine.WithRules(tc.files))
 			}
-			_, err := engine.NewEngine(context.Background(), opts...)
+			_, err := engine.New(context.Background(), opts...)
 			if err == nil {
-				t.Fatal("NewEngine succeeded, want an error")
+				t.Fatal("New succeeded, want an error")
 			}
 			if !errors.Is(err, tc.sentinel) {
 				t.Errorf("error %v does not wrap %v", err, tc.sentinel)
@@ -195,7 +195,7 @@ people:
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(raci.MustDate("2026-11-27")))
+	rep, err := eng.Evaluate(context.Background(), reg, raci.MustDate("2026-11-27"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ finding contains {"subject": "organisation", "message": sprintf("%d", [n])} if {
 	])
 }
 `)}}
-	_, err := engine.NewEngine(context.Background(), engine.WithRules(slow))
+	_, err := engine.New(context.Background(), engine.WithRules(slow))
 	if err == nil || !strings.Contains(err.Error(), "slow.rego:10: uses numbers.range") {
 		t.Fatalf("numbers.range should be refused by the sandbox, got %v", err)
 	}
@@ -249,7 +249,7 @@ finding contains {"subject": "organisation", "message": sprintf("%d", [n])} if {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	_, err = eng.Evaluate(context.Background(), reg, engine.AsOf(raci.MustDate("2026-11-27")))
+	_, err = eng.Evaluate(context.Background(), reg, raci.MustDate("2026-11-27"))
 	if err == nil {
 		t.Fatal("evaluation finished; want it stopped by the timeout")
 	}
@@ -273,7 +273,7 @@ func TestConfigErrorsNameTheLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = engine.NewEngine(context.Background(), engine.WithConfig(cfg))
+		_, err = engine.New(context.Background(), engine.WithConfig(cfg))
 		if err == nil || !errors.Is(err, engine.ErrInvalidConfig) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("config %q: error %v, want it to contain %q", tc.src, err, tc.want)
 		}

@@ -108,7 +108,7 @@ func TestEngineDecoratesLikeReport(t *testing.T) {
 
 	for name, opts := range engines {
 		t.Run(name, func(t *testing.T) {
-			eng, err := engine.NewEngine(ctx, opts...)
+			eng, err := engine.New(ctx, opts...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +122,7 @@ func TestEngineDecoratesLikeReport(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: data.rolecall.report: %v", s.name, err)
 				}
-				rep, err := eng.Evaluate(ctx, s.reg, engine.AsOf(s.asOf))
+				rep, err := eng.Evaluate(ctx, s.reg, s.asOf)
 				if err != nil {
 					t.Fatalf("%s: Evaluate: %v", s.name, err)
 				}
@@ -172,7 +172,7 @@ func globFiles(t *testing.T, patterns ...string) []string {
 // that are not strings, no path for a path that is not a string, nothing for a
 // finding without a subject or message.
 func TestOddOrganisationFindings(t *testing.T) {
-	eng, err := engine.NewEngine(context.Background(), engine.WithRules(oddRules), engine.WithDisabled(allRuleIDs(t)...))
+	eng, err := engine.New(context.Background(), engine.WithRules(oddRules), engine.WithDisabled(allRuleIDs(t)...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func TestOddOrganisationFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(raci.MustDate("2026-11-27")))
+	rep, err := eng.Evaluate(context.Background(), reg, raci.MustDate("2026-11-27"))
 	if err != nil {
 		t.Fatal(err)
 	}

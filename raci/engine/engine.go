@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,7 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -29,7 +27,7 @@ import (
 )
 
 // Engine evaluates the bundled Annex A 5.2 rules, and any organisation rules, on
-// registers. NewEngine compiles everything once; Evaluate is cheap and safe to call
+// registers. New compiles everything once; Evaluate is cheap and safe to call
 // from many goroutines at once.
 type Engine struct {
 	query   rego.PreparedEvalQuery
@@ -41,6 +39,7 @@ type Engine struct {
 	// byID holds the rules by id: the header of every finding comes from it.
 	byID     map[string]Rule
 	printCap int
+	print    *lockedWriter
 	customFS []fs.FS
 }
 
@@ -73,8 +72,8 @@ type Rule struct {
 	References []string `json:"references,omitempty"`
 }
 
-// Option configures NewEngine. Options are applied in order; one that fails
-// makes NewEngine return its error.
+// Option configures New. Options are applied in order; one that fails
+// makes New return its error.
 type Option func(*engineConfig) error
 
 type engineConfig struct {
@@ -88,7 +87,7 @@ type engineConfig struct {
 	customFS       []fs.FS
 	timeout        time.Duration
 	printCap       int
-	capturePrint   bool
+	print          *lockedWriter
 }
 
 // WithParams overrides rule parameters (see the catalogue's parameter table).
@@ -130,7 +129,7 @@ func WithSeverity(ruleID string, s Severity) Option {
 // a METADATA block (title, custom.id, custom.severity, optional custom.control,
 // custom.remediation, custom.params) that defines `finding contains f` with
 // subject, message and optional path, exactly like the bundled rules. Rules compile
-// against SandboxCapabilities.
+// against the sandbox (see ForbiddenBuiltin).
 func WithRules(fsys fs.FS) Option {
 	return func(c *engineConfig) error {
 		c.customFS = append(c.customFS, fsys)
@@ -151,12 +150,16 @@ func WithRuleDir(dir string) Option {
 }
 
 // WithPrintStatements keeps Rego print() calls in the rules (they are removed by
-// default), for debugging organisation rules. Their output goes to the writer given
-// to Evaluate with PrintTo, at most maxBytes per evaluation (default 64 KiB when
-// maxBytes <= 0); the rest is dropped with a note.
-func WithPrintStatements(maxBytes int) Option {
+// default), for debugging organisation rules. Their output goes to w, at most
+// maxBytes per evaluation (default 64 KiB when maxBytes <= 0); the rest is
+// dropped with a note. Evaluations running at the same time write whole lines
+// to w one at a time. A nil w is an error.
+func WithPrintStatements(w io.Writer, maxBytes int) Option {
 	return func(c *engineConfig) error {
-		c.capturePrint = true
+		if w == nil {
+			return fmt.Errorf("%w: WithPrintStatements needs a writer", ErrInvalidConfig)
+		}
+		c.print = &lockedWriter{w: w}
 		if maxBytes > 0 {
 			c.printCap = maxBytes
 		}
@@ -213,7 +216,7 @@ type parsedBundle struct {
 }
 
 // bundledRules parses the bundled rules once per process: they are embedded
-// and cannot change, and parsing them is about a third of NewEngine's cost.
+// and cannot change, and parsing them is about a third of New's cost.
 // The result is never modified: each engine compiles copies of the modules.
 var bundledRules = sync.OnceValues(func() (parsedBundle, error) {
 	mods, err := ruleset.ParseRules(rules.FS(), "rolecall")
@@ -227,11 +230,11 @@ var bundledRules = sync.OnceValues(func() (parsedBundle, error) {
 	return parsedBundle{modules: mods, catalogue: cat}, nil
 })
 
-// NewEngine compiles the bundled rules (and organisation rules given with
+// New compiles the bundled rules (and organisation rules given with
 // WithRules or WithConfig) into a prepared query. Errors wrap ErrRules (rules that
 // do not compile, lack METADATA, clash or use a forbidden builtin) or
 // ErrInvalidConfig (unknown parameter, bad value, unknown rule id).
-func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
+func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	cfg := &engineConfig{params: map[string]any{}, paramOrigin: map[string]string{}, disabledOrigin: map[string]string{}, severityOrigin: map[string]string{}, severities: map[string]Severity{}, timeout: 60 * time.Second, printCap: 64 << 10}
 	for _, o := range opts {
 		if err := o(cfg); err != nil {
@@ -241,7 +244,7 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 
 	parsed, err := bundledRules()
 	if err != nil {
-		return nil, fmt.Errorf("%w: bundled rules: %v", ErrRules, err)
+		return nil, rulesError(err)
 	}
 	// The engine gets its own copies: nothing it does reaches the shared parse.
 	mods := make(map[string]*ast.Module, len(parsed.modules))
@@ -325,10 +328,10 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 	ropts := []func(*rego.Rego){
 		rego.Query(engineQuery),
 		rego.Store(inmem.NewFromObject(storeData)),
-		rego.Capabilities(SandboxCapabilities()),
+		rego.Capabilities(ruleset.SandboxCapabilities()),
 		rego.SetRegoVersion(ast.RegoV1),
 		rego.StrictBuiltinErrors(true),
-		rego.EnablePrintStatements(cfg.capturePrint),
+		rego.EnablePrintStatements(cfg.print != nil),
 	}
 	names := make([]string, 0, len(mods))
 	for f := range mods {
@@ -340,14 +343,14 @@ func NewEngine(ctx context.Context, opts ...Option) (*Engine, error) {
 	}
 	pq, err := rego.New(ropts...).PrepareForEval(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrRules, describeCompileError(err))
+		return nil, rulesError(err)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	byID := make(map[string]Rule, len(all))
 	for _, r := range all {
 		byID[r.ID] = r
 	}
-	return &Engine{query: pq, rules: all, byID: byID, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, customFS: cfg.customFS}, nil
+	return &Engine{query: pq, rules: all, byID: byID, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, print: cfg.print, customFS: cfg.customFS}, nil
 }
 
 func ruleOf(m ruleset.Meta, custom bool) Rule {
@@ -357,16 +360,16 @@ func ruleOf(m ruleset.Meta, custom bool) Rule {
 
 func checkUniqueIDs(all []Rule) error {
 	seen := map[string]Rule{}
-	var errs []string
+	var problems ruleset.Problems
 	for _, r := range all {
 		if prev, dup := seen[r.ID]; dup {
-			errs = append(errs, fmt.Sprintf("%s:%d: rule id %s of package %s is already used by package %s (%s:%d)", r.File, r.Line, r.ID, r.Package, prev.Package, prev.File, prev.Line))
+			problems = append(problems, ruleset.Problem{File: r.File, Line: r.Line, Message: fmt.Sprintf("rule id %s of package %s is already used by package %s (%s:%d)", r.ID, r.Package, prev.Package, prev.File, prev.Line)})
 			continue
 		}
 		seen[r.ID] = r
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("%w: %s", ErrRules, strings.Join(errs, "; "))
+	if len(problems) > 0 {
+		return rulesError(problems)
 	}
 	return nil
 }
@@ -384,38 +387,19 @@ func (e *Engine) Params() map[string]any {
 	return out
 }
 
-// EvalOption configures one Evaluate call.
-type EvalOption func(*evalConfig)
-
-type evalConfig struct {
-	asOf  raci.Date
-	print io.Writer
-}
-
-// PrintTo sends the output of print() calls to w during this evaluation (when
-// the engine was built WithPrintStatements), capped at the engine's limit.
-func PrintTo(w io.Writer) EvalOption { return func(c *evalConfig) { c.print = w } }
-
-// AsOf sets the evaluation date every date rule is measured against (default:
-// today in UTC, read once when Evaluate starts).
-func AsOf(d raci.Date) EvalOption { return func(c *evalConfig) { c.asOf = d } }
-
-// Evaluate checks reg as of the evaluation date and returns the findings in a
+// Evaluate checks reg as of the date asOf, which every date rule is measured
+// against (pass raci.Today() for today), and returns the findings in a
 // deterministic order (severity, rule, subject, path, message) with a summary.
 // Findings carry the source line of their path when reg was loaded from a file.
 // It honours ctx's deadline and the engine's timeout; an exceeded deadline gives
 // an error wrapping ErrEvaluation and context.DeadlineExceeded. Evaluate never
 // modifies reg.
-func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, opts ...EvalOption) (rep *Report, err error) {
+func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, asOf raci.Date) (rep *Report, err error) {
 	if reg == nil {
 		return nil, fmt.Errorf("%w: no register", ErrEvaluation)
 	}
-	cfg := &evalConfig{}
-	for _, o := range opts {
-		o(cfg)
-	}
-	if cfg.asOf.IsZero() {
-		cfg.asOf = raci.Today()
+	if asOf.IsZero() {
+		return nil, fmt.Errorf("%w: no evaluation date: pass raci.Today() to evaluate as of today", ErrEvaluation)
 	}
 	if e.timeout > 0 {
 		var cancel context.CancelFunc
@@ -427,13 +411,13 @@ func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, opts ...EvalO
 			rep, err = nil, fmt.Errorf("%w: internal error during evaluation: %v", ErrEvaluation, r)
 		}
 	}()
-	input, err := InputOf(reg, cfg.asOf)
+	input, err := inputValue(reg, asOf)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrEvaluation, err)
 	}
 	evalOpts := []rego.EvalOption{rego.EvalParsedInput(input)}
-	if cfg.print != nil {
-		evalOpts = append(evalOpts, rego.EvalPrintHook(&cappedPrinter{w: cfg.print, left: e.printCap}))
+	if e.print != nil {
+		evalOpts = append(evalOpts, rego.EvalPrintHook(&cappedPrinter{w: e.print, left: e.printCap}))
 	}
 	rs, err := e.query.Eval(ctx, evalOpts...)
 	if err != nil {
@@ -449,12 +433,30 @@ func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, opts ...EvalO
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrEvaluation, err)
 	}
-	return newReport(reg, cfg.asOf, findings), nil
+	return newReport(reg, asOf, findings), nil
 }
 
-// InputOf returns the Rego input rolecall evaluates: {"as_of": "YYYY-MM-DD",
-// "register": the register as JSON}. It is what an OPA server is sent as input.
-func InputOf(reg *raci.Register, asOf raci.Date) (ast.Value, error) {
+// Input returns the input rolecall evaluates, as plain JSON values:
+// {"as_of": "YYYY-MM-DD", "register": the register as JSON}. It is what an OPA
+// server serving the engine's bundle (WriteBundle) is sent as input.
+func Input(reg *raci.Register, asOf raci.Date) (map[string]any, error) {
+	v, err := inputValue(reg, asOf)
+	if err != nil {
+		return nil, err
+	}
+	out, err := ast.JSON(v)
+	if err != nil {
+		return nil, err
+	}
+	m, ok := out.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("the input is %T, not an object", out)
+	}
+	return m, nil
+}
+
+// inputValue is Input as the Rego value the prepared query takes.
+func inputValue(reg *raci.Register, asOf raci.Date) (ast.Value, error) {
 	regVal, err := registerValue(reg)
 	if err != nil {
 		return nil, err
@@ -562,10 +564,23 @@ func keyOf(v any) string {
 	return "j" + string(b)
 }
 
-// cappedPrinter writes print() output up to a byte budget, then one note.
+// lockedWriter lets the evaluations of one engine share the print writer.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) WriteString(s string) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return io.WriteString(l.w, s)
+}
+
+// cappedPrinter writes one evaluation's print() output up to a byte budget,
+// then one note.
 type cappedPrinter struct {
 	mu        sync.Mutex
-	w         io.Writer
+	w         *lockedWriter
 	left      int
 	truncated bool
 }
@@ -580,13 +595,13 @@ func (p *cappedPrinter) Print(pctx print.Context, msg string) error {
 	if len(line) > p.left {
 		if !p.truncated {
 			p.truncated = true
-			_, err := io.WriteString(p.w, "[rolecall: print output truncated]\n")
+			_, err := p.w.WriteString("[rolecall: print output truncated]\n")
 			return err
 		}
 		return nil
 	}
 	p.left -= len(line)
-	_, err := io.WriteString(p.w, line)
+	_, err := p.w.WriteString(line)
 	return err
 }
 
@@ -594,23 +609,6 @@ func decodeJSON(b []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	return dec.Decode(v)
-}
-
-// describeCompileError turns OPA compile errors into "file:line: message" lines.
-func describeCompileError(err error) string {
-	var errs ast.Errors
-	if errors.As(err, &errs) {
-		parts := make([]string, 0, len(errs))
-		for _, e := range errs {
-			loc := ""
-			if e.Location != nil {
-				loc = fmt.Sprintf("%s:%d: ", e.Location.File, e.Location.Row)
-			}
-			parts = append(parts, loc+e.Message)
-		}
-		return strings.Join(parts, "; ")
-	}
-	return err.Error()
 }
 
 // ruleDir is a directory of organisation rules on disk; file names in messages

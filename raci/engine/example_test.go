@@ -13,7 +13,7 @@ import (
 // Checking a register: compile the rules once, evaluate as of a date.
 func ExampleEngine_Evaluate() {
 	ctx := context.Background()
-	eng, err := engine.NewEngine(ctx)
+	eng, err := engine.New(ctx)
 	if err != nil {
 		panic(err)
 	}
@@ -21,7 +21,7 @@ func ExampleEngine_Evaluate() {
 	if err != nil {
 		panic(err)
 	}
-	rep, err := eng.Evaluate(ctx, reg, engine.AsOf(raci.MustDate("2026-11-27")))
+	rep, err := eng.Evaluate(ctx, reg, raci.MustDate("2026-11-27"))
 	if err != nil {
 		panic(err)
 	}
@@ -41,7 +41,7 @@ func ExampleEngine_Evaluate() {
 
 // The catalogue comes from the rules' METADATA.
 func ExampleEngine_Rules() {
-	eng, err := engine.NewEngine(context.Background(), engine.WithDisabled("A52-COMM-003"))
+	eng, err := engine.New(context.Background(), engine.WithDisabled("A52-COMM-003"))
 	if err != nil {
 		panic(err)
 	}
@@ -78,7 +78,7 @@ finding contains {
 }
 `)}}
 	ctx := context.Background()
-	eng, err := engine.NewEngine(ctx, engine.WithRules(orgRules), engine.WithParams(map[string]any{"review_interval_days": 180}))
+	eng, err := engine.New(ctx, engine.WithRules(orgRules), engine.WithParams(map[string]any{"review_interval_days": 180}))
 	if err != nil {
 		panic(err)
 	}
@@ -86,7 +86,7 @@ finding contains {
 	if err != nil {
 		panic(err)
 	}
-	rep, err := eng.Evaluate(ctx, reg, engine.AsOf(raci.MustDate("2026-11-27")))
+	rep, err := eng.Evaluate(ctx, reg, raci.MustDate("2026-11-27"))
 	if err != nil {
 		panic(err)
 	}

@@ -38,7 +38,7 @@ func TestExampleRegistersGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
+			rep, err := eng.Evaluate(context.Background(), reg, goldenDate)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -105,7 +105,7 @@ func PrepareReport(ctx context.Context, e *Engine) (func(reg *raci.Register, asO
 		return nil, err
 	}
 	return func(reg *raci.Register, asOf raci.Date) ([]Finding, error) {
-		input, err := InputOf(reg, asOf)
+		input, err := inputValue(reg, asOf)
 		if err != nil {
 			return nil, err
 		}
@@ -136,3 +136,6 @@ func PrepareReport(ctx context.Context, e *Engine) (func(reg *raci.Register, asO
 		return out, nil
 	}, nil
 }
+
+// InputValue is the input as the Rego value the engine evaluates.
+var InputValue = inputValue

@@ -121,7 +121,7 @@ func FuzzParseConfig(f *testing.F) {
 
 // ---- FuzzEvaluate ----
 
-var fuzzEngine = sync.OnceValues(func() (*engine.Engine, error) { return engine.NewEngine(context.Background()) })
+var fuzzEngine = sync.OnceValues(func() (*engine.Engine, error) { return engine.New(context.Background()) })
 
 // subjectRE is the shape of a finding's subject (register-format.md).
 var subjectRE = regexp.MustCompile(`^(organisation|policy|(role|person|team|asset|activity|authority|delegation|risk|segregation|exception):\S+|(role-kind|process|decision|function):[a-z_]+)$`)
@@ -210,7 +210,7 @@ func FuzzEvaluate(f *testing.F) {
 		if diff := cmp.Diff(built, reg, ignoreSource); diff != "" {
 			t.Fatalf("built and loaded registers differ:\n%s", diff)
 		}
-		rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(asOf))
+		rep, err := eng.Evaluate(context.Background(), reg, asOf)
 		if err != nil {
 			t.Fatalf("Evaluate: %v\n%s", err, js)
 		}

@@ -59,7 +59,7 @@ func TestHostileRuleLoopStoppedByDeadline(t *testing.T) {
 	t.Run("WithTimeout", func(t *testing.T) {
 		eng := newEngine(t, engine.WithRules(orgRule(expensiveLoop)), engine.WithTimeout(limit))
 		start := time.Now()
-		_, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
+		_, err := eng.Evaluate(context.Background(), reg, goldenDate)
 		elapsed := time.Since(start)
 		checkDeadlineError(t, err, elapsed, bound)
 	})
@@ -68,7 +68,7 @@ func TestHostileRuleLoopStoppedByDeadline(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), limit)
 		defer cancel()
 		start := time.Now()
-		_, err := eng.Evaluate(ctx, reg, engine.AsOf(goldenDate))
+		_, err := eng.Evaluate(ctx, reg, goldenDate)
 		elapsed := time.Since(start)
 		checkDeadlineError(t, err, elapsed, bound)
 	})
@@ -77,7 +77,7 @@ func TestHostileRuleLoopStoppedByDeadline(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(limit, cancel)
 		start := time.Now()
-		_, err := eng.Evaluate(ctx, reg, engine.AsOf(goldenDate))
+		_, err := eng.Evaluate(ctx, reg, goldenDate)
 		if elapsed := time.Since(start); elapsed > bound {
 			t.Errorf("cancelled evaluation returned after %v", elapsed)
 		}
@@ -103,7 +103,7 @@ func checkDeadlineError(t *testing.T, err error, elapsed, bound time.Duration) {
 
 // TestHostileRuleForbiddenBuiltins: a rule calling a builtin that reaches the
 // network, the clock, randomness or the runtime, or an uninterruptible
-// amplifier, is refused by NewEngine with an error naming the builtin and the
+// amplifier, is refused by New with an error naming the builtin and the
 // file and line of the call, wherever the call hides.
 func TestHostileRuleForbiddenBuiltins(t *testing.T) {
 	cases := []struct {
@@ -131,7 +131,7 @@ func TestHostileRuleForbiddenBuiltins(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.builtin, func(t *testing.T) {
-			_, err := engine.NewEngine(context.Background(), engine.WithRules(orgRule(tc.body)))
+			_, err := engine.New(context.Background(), engine.WithRules(orgRule(tc.body)))
 			if err == nil {
 				t.Fatalf("a rule calling %s was accepted", tc.builtin)
 			}
@@ -164,7 +164,7 @@ func TestHostileRuleStructure(t *testing.T) {
 	}
 	for name, fsys := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := engine.NewEngine(context.Background(), engine.WithRules(fsys))
+			_, err := engine.New(context.Background(), engine.WithRules(fsys))
 			if !errors.Is(err, engine.ErrRules) {
 				t.Fatalf("expected an error wrapping ErrRules, got %v", err)
 			}
@@ -181,7 +181,7 @@ func TestHostileRuleSpoofedFields(t *testing.T) {
 	eng := newEngine(t, engine.WithRules(orgRule(`
 finding contains {"subject": "organisation", "message": "spoof", "rule": "A52-DOC-001", "severity": "critical", "waived": "e1", "remediation": "none", "path": "/does/not/exist"}
 `)))
-	rep, err := eng.Evaluate(context.Background(), smallRegister(t), engine.AsOf(goldenDate))
+	rep, err := eng.Evaluate(context.Background(), smallRegister(t), goldenDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,9 +201,9 @@ finding contains {"subject": "organisation", "message": "spoof", "rule": "A52-DO
 }
 
 // TestHostilePrint: a rule that prints lines of a megabyte each
-// neither floods the writer given to PrintTo (output stops at the cap, with one
-// note) nor reaches stdout or stderr when no writer is given. Not parallel: it
-// swaps os.Stdout and os.Stderr.
+// neither floods the writer given to WithPrintStatements (output stops at the
+// cap, with one note) nor reaches stdout or stderr without it; a nil writer is
+// refused. Not parallel: it swaps os.Stdout and os.Stderr.
 func TestHostilePrint(t *testing.T) {
 	rule := orgRule(`
 _big := sprintf("%0999999d", [0])
@@ -217,9 +217,9 @@ finding contains {"subject": "organisation", "message": "printed"} if {
 	const limit = 4096
 	t.Run("capped", func(t *testing.T) {
 		var out bytes.Buffer
-		eng := newEngine(t, engine.WithRules(rule), engine.WithPrintStatements(limit))
+		eng := newEngine(t, engine.WithRules(rule), engine.WithPrintStatements(&out, limit))
 		start := time.Now()
-		if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate), engine.PrintTo(&out)); err != nil {
+		if _, err := eng.Evaluate(context.Background(), reg, goldenDate); err != nil {
 			t.Fatal(err)
 		}
 		if out.Len() > limit+100 {
@@ -231,16 +231,17 @@ finding contains {"subject": "organisation", "message": "printed"} if {
 		t.Logf("%d bytes captured in %v", out.Len(), time.Since(start))
 	})
 	t.Run("no writer", func(t *testing.T) {
-		for _, opts := range [][]engine.Option{{engine.WithRules(rule)}, {engine.WithRules(rule), engine.WithPrintStatements(limit)}} {
-			eng := newEngine(t, opts...)
-			leaked := captureStdio(t, func() {
-				if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate)); err != nil {
-					t.Error(err)
-				}
-			})
-			if leaked != "" {
-				t.Errorf("print output reached stdout/stderr: %d bytes: %.200q", len(leaked), leaked)
+		eng := newEngine(t, engine.WithRules(rule))
+		leaked := captureStdio(t, func() {
+			if _, err := eng.Evaluate(context.Background(), reg, goldenDate); err != nil {
+				t.Error(err)
 			}
+		})
+		if leaked != "" {
+			t.Errorf("print output reached stdout/stderr: %d bytes: %.200q", len(leaked), leaked)
+		}
+		if _, err := engine.New(context.Background(), engine.WithRules(rule), engine.WithPrintStatements(nil, limit)); !errors.Is(err, engine.ErrInvalidConfig) {
+			t.Errorf("WithPrintStatements(nil, ...): got %v, want an error wrapping ErrInvalidConfig", err)
 		}
 	})
 }
@@ -464,7 +465,7 @@ func TestHostileRuleMemoryAmplifier(t *testing.T) {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
+		rep, err := eng.Evaluate(context.Background(), reg, goldenDate)
 		elapsed := time.Since(start)
 		runtime.ReadMemStats(&after)
 		msg := ""
@@ -486,7 +487,7 @@ func TestHostileRuleMemoryAmplifier(t *testing.T) {
 func TestHostileRegoTestFile(t *testing.T) {
 	fsys := orgRule("\nfinding contains {\"subject\": \"organisation\", \"message\": \"m\"} if false\n")
 	fsys["hostile_test.rego"] = &fstest.MapFile{Data: []byte("package rolecall.custom.hostile_test\n\ntest_escape if {\n\ttime.now_ns() > 0\n\thttp.send({\"method\": \"GET\", \"url\": \"http://127.0.0.1:9/\", \"raise_error\": false})\n\trand.intn(\"k\", 10) >= 0\n}\n")}
-	_, err := engine.RunRegoTests(context.Background(), engine.TestOrganisation, engine.WithRules(fsys))
+	_, err := engine.RunTests(context.Background(), engine.ScopeOrganisation, engine.WithRules(fsys))
 	if !errors.Is(err, engine.ErrRules) {
 		t.Fatalf("expected an error wrapping ErrRules, got %v", err)
 	}

@@ -13,8 +13,8 @@ import (
 	"github.com/rolecall/rolecall/raci/engine"
 )
 
-// jsonInput is what InputOf returned before it built the value directly: the
-// register marshalled to JSON and parsed back. InputOf must give the same value.
+// jsonInput is what InputValue returned before it built the value directly: the
+// register marshalled to JSON and parsed back. InputValue must give the same value.
 func jsonInput(t *testing.T, reg *raci.Register, asOf raci.Date) ast.Value {
 	t.Helper()
 	b, err := json.Marshal(reg)
@@ -34,17 +34,17 @@ func jsonInput(t *testing.T, reg *raci.Register, asOf raci.Date) ast.Value {
 func checkInput(t *testing.T, reg *raci.Register) {
 	t.Helper()
 	asOf := raci.MustDate("2026-06-30")
-	got, err := engine.InputOf(reg, asOf)
+	got, err := engine.InputValue(reg, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := jsonInput(t, reg, asOf)
 	if got.Compare(want) != 0 {
-		t.Errorf("InputOf differs from the JSON round trip:\n got: %.2000v\nwant: %.2000v", got, want)
+		t.Errorf("InputValue differs from the JSON round trip:\n got: %.2000v\nwant: %.2000v", got, want)
 	}
 }
 
-func TestInputOfMatchesJSON(t *testing.T) {
+func TestInputValueMatchesJSON(t *testing.T) {
 	t.Parallel()
 	files, _ := filepath.Glob("../../examples/registers/*.yaml")
 	more, _ := filepath.Glob("../testdata/*.yaml")
@@ -63,7 +63,7 @@ func TestInputOfMatchesJSON(t *testing.T) {
 	}
 }
 
-func TestInputOfMatchesJSONForRegistersBuiltInCode(t *testing.T) {
+func TestInputValueMatchesJSONForRegistersBuiltInCode(t *testing.T) {
 	t.Parallel()
 	no, d := false, raci.MustDate("2026-01-02")
 	tcs := []struct {
@@ -102,10 +102,10 @@ func TestInputOfMatchesJSONForRegistersBuiltInCode(t *testing.T) {
 	}
 }
 
-func TestInputOfRejectsWhatJSONCannotHold(t *testing.T) {
+func TestInputValueRejectsWhatJSONCannotHold(t *testing.T) {
 	t.Parallel()
 	reg := &raci.Register{Roles: []raci.Role{{ID: "r", Attributes: raci.Attributes{"c": make(chan int)}}}}
-	if _, err := engine.InputOf(reg, raci.MustDate("2026-01-01")); err == nil {
-		t.Fatal("InputOf accepted an attribute JSON cannot hold")
+	if _, err := engine.InputValue(reg, raci.MustDate("2026-01-01")); err == nil {
+		t.Fatal("InputValue accepted an attribute JSON cannot hold")
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/rolecall/rolecall/raci"
 	"github.com/rolecall/rolecall/raci/engine"
@@ -60,7 +59,7 @@ func TestOPAServerGivesTheSameFindings(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate))
+				rep, err := eng.Evaluate(context.Background(), reg, goldenDate)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -122,11 +121,7 @@ func startOPA(t *testing.T, opa, bundlePath string) string {
 
 func queryOPA(t *testing.T, url string, reg *raci.Register) []engine.Finding {
 	t.Helper()
-	input, err := engine.InputOf(reg, goldenDate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain, err := ast.JSON(input)
+	plain, err := engine.Input(reg, goldenDate)
 	if err != nil {
 		t.Fatal(err)
 	}

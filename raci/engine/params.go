@@ -8,21 +8,21 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rolecall/rolecall/internal/ruleset"
 	"github.com/rolecall/rolecall/rules"
 )
 
-// DefaultParams returns the bundled rules' default parameters (the catalogue's
+// defaultParams returns the bundled rules' default parameters (the catalogue's
 // parameter table), as plain JSON values.
-func DefaultParams() (map[string]any, error) { return defaultParams() }
-
 func defaultParams() (map[string]any, error) {
-	b, err := fs.ReadFile(rules.FS(), "rolecall/params/data.json")
+	const file = "rolecall/params/data.json"
+	b, err := fs.ReadFile(rules.FS(), file)
 	if err != nil {
-		return nil, fmt.Errorf("%w: bundled parameters: %v", ErrRules, err)
+		return nil, rulesError(ruleset.Problems{{File: file, Message: err.Error()}})
 	}
 	var out map[string]any
 	if err := decodeJSON(b, &out); err != nil {
-		return nil, fmt.Errorf("%w: bundled parameters: %v", ErrRules, err)
+		return nil, rulesError(ruleset.Problems{{File: file, Message: err.Error()}})
 	}
 	return out, nil
 }

@@ -29,18 +29,19 @@ finding contains {"subject": sprintf("person:%s", [p.id]), "message": "hello"} i
 		t.Fatal(err)
 	}
 	// Without WithPrintStatements, print calls are removed.
-	var quiet bytes.Buffer
 	eng := newEngine(t, engine.WithRules(chatty))
-	if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate), engine.PrintTo(&quiet)); err != nil {
-		t.Fatal(err)
-	}
-	if quiet.Len() != 0 {
-		t.Errorf("print output without WithPrintStatements: %q", quiet.String())
+	quiet := captureStdio(t, func() {
+		if _, err := eng.Evaluate(context.Background(), reg, goldenDate); err != nil {
+			t.Error(err)
+		}
+	})
+	if quiet != "" {
+		t.Errorf("print output without WithPrintStatements: %q", quiet)
 	}
 	// With it, output is captured up to the cap, then truncated once.
 	var out bytes.Buffer
-	eng = newEngine(t, engine.WithRules(chatty), engine.WithPrintStatements(60))
-	if _, err := eng.Evaluate(context.Background(), reg, engine.AsOf(goldenDate), engine.PrintTo(&out)); err != nil {
+	eng = newEngine(t, engine.WithRules(chatty), engine.WithPrintStatements(&out, 60))
+	if _, err := eng.Evaluate(context.Background(), reg, goldenDate); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")

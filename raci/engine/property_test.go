@@ -48,7 +48,7 @@ func mustEvaluate(t interface {
 	Fatalf(string, ...any)
 }, eng *engine.Engine, reg *raci.Register, asOf raci.Date) *engine.Report {
 	t.Helper()
-	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(asOf))
+	rep, err := eng.Evaluate(context.Background(), reg, asOf)
 	if err != nil {
 		t.Fatalf("Evaluate: %v", err)
 	}

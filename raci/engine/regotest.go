@@ -2,9 +2,8 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -39,25 +38,25 @@ type TestResult struct {
 	Duration time.Duration `json:"duration"`
 }
 
-// TestScope chooses which _test.rego files RunRegoTests runs.
-type TestScope int
+// Scope chooses which _test.rego files RunTests runs.
+type Scope int
 
 // Test scopes.
 const (
-	// TestOrganisation runs the tests beside the organisation's rules only.
-	TestOrganisation TestScope = iota
-	// TestBundled runs the bundled rules' tests only.
-	TestBundled
-	// TestAll runs both.
-	TestAll
+	// ScopeOrganisation runs the tests beside the organisation's rules only.
+	ScopeOrganisation Scope = iota
+	// ScopeBundled runs the bundled rules' tests only.
+	ScopeBundled
+	// ScopeAll runs both.
+	ScopeAll
 )
 
-// RunRegoTests compiles the rules an engine built with opts would evaluate (the
+// RunTests compiles the rules an engine built with opts would evaluate (the
 // bundled rules with their parameters and catalogue, and the organisation rules
 // of WithRules or WithConfig), adds the _test.rego files of scope, and runs every
 // test, like `opa test`. Results are sorted by file and line.
-func RunRegoTests(ctx context.Context, scope TestScope, opts ...Option) ([]TestResult, error) {
-	eng, err := NewEngine(ctx, opts...)
+func RunTests(ctx context.Context, scope Scope, opts ...Option) ([]TestResult, error) {
+	eng, err := New(ctx, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -65,42 +64,26 @@ func RunRegoTests(ctx context.Context, scope TestScope, opts ...Option) ([]TestR
 	for k, v := range eng.modules {
 		mods[k] = v
 	}
-	if scope == TestBundled || scope == TestAll {
-		all, err := ruleset.ParseDir(rules.FS(), "rolecall")
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrRules, err)
+	if scope == ScopeBundled || scope == ScopeAll {
+		tests, problems := ruleset.ParseFiles(rules.FS(), "rolecall", ruleset.IsTestFile, nil)
+		if len(problems) > 0 {
+			return nil, rulesError(problems)
 		}
-		for f, m := range all {
-			if strings.HasSuffix(f, "_test.rego") {
-				mods[f] = m
-			}
-		}
+		maps.Copy(mods, tests)
 	}
-	if scope == TestOrganisation || scope == TestAll {
+	if scope == ScopeOrganisation || scope == ScopeAll {
+		var problems ruleset.Problems
 		for _, fsys := range eng.customFS {
-			err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() || !strings.HasSuffix(p, "_test.rego") {
-					return err
-				}
-				name := displayName(fsys, p)
-				src, err := fs.ReadFile(fsys, p)
-				if err != nil {
-					return err
-				}
-				m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-				if err != nil {
-					return fmt.Errorf("%s", describeCompileError(err))
-				}
+			tests, ps := ruleset.ParseFiles(fsys, ".", ruleset.IsTestFile, func(p string) string { return displayName(fsys, p) })
+			problems = append(problems, ps...)
+			for name, m := range tests {
 				// Test files run with the rules: the sandbox applies to them too.
-				if bad := forbiddenCalls(name, m); len(bad) > 0 {
-					return errors.New(strings.Join(bad, "; "))
-				}
+				problems = append(problems, forbiddenCalls(name, m)...)
 				mods["custom-test:"+name] = m
-				return nil
-			})
-			if err != nil {
-				return nil, fmt.Errorf("%w: %v", ErrRules, err)
 			}
+		}
+		if len(problems) > 0 {
+			return nil, rulesError(problems)
 		}
 	}
 	store := inmem.NewFromObject(eng.data)
@@ -118,7 +101,7 @@ func RunRegoTests(ctx context.Context, scope TestScope, opts ...Option) ([]TestR
 		SetTimeout(eng.timeout).
 		RunTests(ctx, txn)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrRules, describeCompileError(err))
+		return nil, rulesError(err)
 	}
 	var out []TestResult
 	for r := range ch {

@@ -32,7 +32,7 @@ func Register(t testing.TB, snippet string) *raci.Register {
 // Engine builds an engine with opts and fails the test on error.
 func Engine(t testing.TB, opts ...engine.Option) *engine.Engine {
 	t.Helper()
-	eng, err := engine.NewEngine(context.Background(), opts...)
+	eng, err := engine.New(context.Background(), opts...)
 	if err != nil {
 		t.Fatalf("racitest.Engine: %v", err)
 	}
@@ -47,7 +47,7 @@ func Evaluate(t testing.TB, eng *engine.Engine, reg *raci.Register, date string)
 	if err != nil {
 		t.Fatalf("racitest.Evaluate: %v", err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, engine.AsOf(d))
+	rep, err := eng.Evaluate(context.Background(), reg, d)
 	if err != nil {
 		t.Fatalf("racitest.Evaluate: %v", err)
 	}
@@ -130,9 +130,9 @@ func AssertFindings(t testing.TB, rep *engine.Report, want []engine.Finding) {
 // with opts evaluates, each as its own Go subtest named after the Rego package
 // and test, failing the subtest with the test's error and print output.
 // It fails the test when there is no Rego test to run.
-func RunRegoTests(t *testing.T, scope engine.TestScope, opts ...engine.Option) {
+func RunRegoTests(t *testing.T, scope engine.Scope, opts ...engine.Option) {
 	t.Helper()
-	results, err := engine.RunRegoTests(context.Background(), scope, opts...)
+	results, err := engine.RunTests(context.Background(), scope, opts...)
 	if err != nil {
 		t.Fatalf("racitest.RunRegoTests: %v", err)
 	}
