@@ -1,11 +1,8 @@
 package raci
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Date is a calendar date without time or time zone, written YYYY-MM-DD.
@@ -55,10 +52,13 @@ func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 
 // AddDays returns d moved by n days.
 func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
 
-// MarshalText writes YYYY-MM-DD.
+// MarshalText writes YYYY-MM-DD. encoding/json and go.yaml.in/yaml/v3 use it,
+// so a Date is a "YYYY-MM-DD" string in JSON and a quoted one in YAML (which
+// would otherwise read it back as a timestamp).
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
-// UnmarshalText reads YYYY-MM-DD.
+// UnmarshalText reads YYYY-MM-DD, and refuses anything else, including
+// impossible dates. encoding/json and go.yaml.in/yaml/v3 use it.
 func (d *Date) UnmarshalText(b []byte) error {
 	v, err := ParseDate(string(b))
 	if err != nil {
@@ -67,24 +67,3 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
-
-// MarshalJSON writes "YYYY-MM-DD".
-func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
-
-// UnmarshalJSON reads "YYYY-MM-DD".
-func (d *Date) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("a date must be a YYYY-MM-DD string, found %s", b)
-	}
-	return d.UnmarshalText([]byte(s))
-}
-
-// MarshalYAML writes the date as a quoted YYYY-MM-DD string, so that YAML readers
-// do not turn it into a timestamp.
-func (d Date) MarshalYAML() (any, error) {
-	return &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Value: d.String()}, nil
-}
-
-// UnmarshalYAML reads YYYY-MM-DD, quoted or not.
-func (d *Date) UnmarshalYAML(n *yaml.Node) error { return d.UnmarshalText([]byte(n.Value)) }

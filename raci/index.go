@@ -19,7 +19,7 @@ type Index struct {
 	holders     map[string][]string // role id -> sorted person ids
 }
 
-// Index builds the register's lookups. Holding follows register-format.md: a
+// Index builds the register's lookups. Holding follows the register format: a
 // person holds a role listed in their roles or in the roles of a team they are a
 // member of; undefined role ids count.
 func (r *Register) Index() *Index {
@@ -143,12 +143,3 @@ func (x *Index) Allocated(roleID string) bool {
 	}
 	return false
 }
-
-// HoldersOf is r.Index().HoldersOf(roleID); build an Index for repeated lookups.
-func (r *Register) HoldersOf(roleID string) []string { return r.Index().HoldersOf(roleID) }
-
-// RolesOf is r.Index().RolesOf(personID); build an Index for repeated lookups.
-func (r *Register) RolesOf(personID string) []string { return r.Index().RolesOf(personID) }
-
-// Allocated is r.Index().Allocated(roleID); build an Index for repeated lookups.
-func (r *Register) Allocated(roleID string) bool { return r.Index().Allocated(roleID) }

@@ -2,11 +2,13 @@
 // format, version 1, and of the rolecall.yaml configuration file, embedded in the
 // binary.
 //
-// The register schema encodes every constraint of register-format.md that JSON
+// The register schema encodes every constraint of the register format that JSON
 // Schema can express: required keys, enumerations, asserted dates, ids without
 // white space, lists of ids without repeats, unknown keys rejected everywhere except
 // inside attributes, exactly two distinct roles per segregation conflict. The Rego
 // rules check the rest.
+//
+// It must never import the register, the engine or OPA: every loader depends on it.
 package schema
 
 import (

@@ -1,6 +1,7 @@
 // Package atomicfile writes files so that a reader never sees half of one: the
 // content goes to a temporary file in the same directory, renamed into place
 // once complete. A failure leaves the previous file, or none, untouched.
+// It imports only the standard library.
 package atomicfile
 
 import (

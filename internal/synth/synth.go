@@ -10,7 +10,8 @@
 // protection officer, an unapproved register and policy, a missing process and a
 // missing decision authority) make the global rules fire too.
 //
-// The same n and seed always give the same register, byte for byte.
+// The same n and seed always give the same register, byte for byte. It is
+// test and benchmark support: library packages must never import it.
 package synth
 
 import (
@@ -325,9 +326,7 @@ func (g *gen) teams() {
 			t.Members = append(t.Members, fmt.Sprintf("p-ghost-%d", i))
 		}
 		t.Roles = []string{g.pick(g.general)}
-		for _, pid := range t.Members {
-			g.holders[t.Roles[0]] = append(g.holders[t.Roles[0]], pid)
-		}
+		g.holders[t.Roles[0]] = append(g.holders[t.Roles[0]], t.Members...)
 		teams[i] = t
 	}
 	g.reg.Teams = teams

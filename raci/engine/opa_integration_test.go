@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -143,7 +142,7 @@ func queryOPA(t *testing.T, url string, reg *raci.Register) []engine.Finding {
 		t.Fatal(err)
 	}
 	if resp.StatusCode != http.StatusOK {
-		t.Fatal(fmt.Sprintf("status %d", resp.StatusCode))
+		t.Fatalf("status %d", resp.StatusCode)
 	}
 	engine.SortFindings(out.Result.Findings)
 	if out.Result.Findings == nil {

@@ -35,6 +35,17 @@ func ParseSeverity(s string) (Severity, bool) {
 	return v, v.Rank() >= 0
 }
 
+// Severities returns the severities from the most to the least severe: the
+// order of reports and of --fail-on thresholds.
+func Severities() []Severity {
+	names := ruleset.Severities()
+	out := make([]Severity, len(names))
+	for i, n := range names {
+		out[i] = Severity(n)
+	}
+	return out
+}
+
 func severityList() string { return strings.Join(ruleset.Severities(), ", ") }
 
 // Finding is one gap found in a register.

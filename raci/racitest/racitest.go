@@ -2,6 +2,9 @@
 // in the manner of net/http/httptest: build a register from a YAML snippet or in
 // code, evaluate it at a fixed date, assert the exact findings with go-cmp diffs,
 // and run a directory of _test.rego files as Go subtests.
+//
+// It builds on the public API of raci and raci/engine only, and must never be
+// imported by them: it is for the users' test code.
 package racitest
 
 import (
