@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"github.com/rolecall/rolecall/internal/atomicfile"
 	"github.com/rolecall/rolecall/raci"
 	"github.com/rolecall/rolecall/raci/engine"
+	"github.com/rolecall/rolecall/raci/output"
 )
 
 // multiFlag collects a repeatable string flag.
@@ -69,9 +69,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.PrintDefaults()
 	}
 	asOf := fs.String("as-of", "", "evaluation date YYYY-MM-DD (default: today, UTC)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: "+strings.Join(output.Names(), ", "))
 	failOn := fs.String("fail-on", "", "lowest severity of an unwaived finding that fails the run: critical, high, medium, low, info or none (default: the configuration's, else low)")
-	output := fs.String("o", "", "write the report to this file (atomically; never over an input) instead of standard output")
+	outFile := fs.String("o", "", "write the report to this file (atomically; never over an input) instead of standard output")
 	ef := addEngineFlags(fs)
 	lim := limitFlags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -81,17 +81,18 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.Usage()
 		return exitUsage
 	}
-	if *output != "" {
+	if *outFile != "" {
 		inputs := append([]string{ef.config, "rolecall.yaml"}, fs.Args()...)
 		for _, in := range inputs {
-			if in != "" && same(*output, in) {
+			if in != "" && same(*outFile, in) {
 				fmt.Fprintf(stderr, "rolecall check: refusing to overwrite the input %s with the report\n", in)
 				return exitUsage
 			}
 		}
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "rolecall check: --format %q is not one of text, json\n", *format)
+	formatter, err := output.ByName(*format)
+	if err != nil {
+		fmt.Fprintf(stderr, "rolecall check: --format %q is not one of %s\n", *format, strings.Join(output.Names(), ", "))
 		return exitUsage
 	}
 	evalDate := raci.Today()
@@ -171,15 +172,16 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code == exitUsage && len(reports) == 0 {
 		return exitUsage
 	}
-	write := func(w io.Writer) error {
-		if *format == "json" {
-			return writeJSON(w, reports)
-		}
-		return writeText(w, reports, threshold)
+	// The threshold goes to the formatter as the user wrote it, so that the text
+	// format echoes it; "none" is the formatter's empty threshold.
+	run := output.Run{Reports: reports, FailOn: engine.Severity(threshold)}
+	if threshold == "none" {
+		run.FailOn = ""
 	}
+	write := func(w io.Writer) error { return formatter.Format(w, run) }
 	var werr error
-	if *output != "" {
-		werr = atomicfile.Write(*output, write)
+	if *outFile != "" {
+		werr = atomicfile.Write(*outFile, write)
 	} else {
 		werr = write(stdout)
 	}
@@ -190,31 +192,6 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return code
 }
 
-// jsonReport is the JSON output: every finding of every register, and a summary
-// over all of them.
-type jsonReport struct {
-	AsOf     string           `json:"as_of"`
-	Files    []string         `json:"files"`
-	Findings []engine.Finding `json:"findings"`
-	Summary  engine.Summary   `json:"summary"`
-}
-
-func writeJSON(w io.Writer, reports []*engine.Report) error {
-	out := jsonReport{Findings: []engine.Finding{}, Summary: engine.Summary{BySeverity: map[engine.Severity]int{}}}
-	for _, s := range []engine.Severity{engine.SeverityCritical, engine.SeverityHigh, engine.SeverityMedium, engine.SeverityLow, engine.SeverityInfo} {
-		out.Summary.BySeverity[s] = 0
-	}
-	for _, r := range reports {
-		out.AsOf = r.AsOf.String()
-		out.Files = append(out.Files, r.Source)
-		out.Findings = append(out.Findings, r.Findings...)
-		out.Summary.Total += r.Summary.Total
-		out.Summary.Waived += r.Summary.Waived
-		for s, n := range r.Summary.BySeverity {
-			out.Summary.BySeverity[s] += n
-		}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
+// jsonReport is the document --format json writes; the tests decode the output
+// into it.
+type jsonReport = output.JSONReport

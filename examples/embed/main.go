@@ -1,6 +1,7 @@
 // Command embed is a small internal service built only on rolecall's public
 // API, the way a platform team embeds it: POST a register (YAML or JSON) to
-// /check and get the report back as JSON.
+// /check and get the report back in the JSON format of rolecall check
+// --format json.
 //
 //	go run ./examples/embed -addr 127.0.0.1:8080
 //	curl --data-binary @examples/registers/acme.yaml 'http://127.0.0.1:8080/check?as_of=2026-11-27'
@@ -21,6 +22,7 @@ import (
 
 	"github.com/rolecall/rolecall/raci"
 	"github.com/rolecall/rolecall/raci/engine"
+	"github.com/rolecall/rolecall/raci/output"
 )
 
 func main() {
@@ -68,7 +70,11 @@ func NewHandler(eng *engine.Engine, maxBytes int64) http.Handler {
 			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
 			return
 		}
-		writeJSON(w, http.StatusOK, rep)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		if err := (output.JSON{}).Format(w, output.Run{Reports: []*engine.Report{rep}}); err != nil {
+			log.Printf("check: writing the report: %v", err)
+		}
 	})
 	return mux
 }

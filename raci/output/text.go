@@ -1,4 +1,4 @@
-package main
+package output
 
 import (
 	"bufio"
@@ -9,14 +9,26 @@ import (
 	"github.com/rolecall/rolecall/raci/engine"
 )
 
-var severityOrder = []engine.Severity{engine.SeverityCritical, engine.SeverityHigh, engine.SeverityMedium, engine.SeverityLow, engine.SeverityInfo}
+// Text is the format for a person in a terminal. For each register it writes
+// the unwaived findings grouped by severity (most severe first) and rule, with
+// what to do about each rule, then the waived findings, then the counts and
+// whether the register passes the run's threshold. Registers are separated by
+// a blank line.
+type Text struct{}
 
-// writeText writes a report for a person in a terminal: per register, the
-// unwaived findings grouped by severity and rule (with what to do), then the
-// waived ones, then the counts.
-func writeText(out io.Writer, reports []*engine.Report, threshold string) error {
+// Format writes run as text to out.
+func (Text) Format(out io.Writer, run Run) error {
+	threshold, fails, err := run.threshold()
+	if err != nil {
+		return err
+	}
+	shown := string(run.FailOn)
+	if !fails {
+		shown = "none"
+	}
+	severities := engine.Severities()
 	w := bufio.NewWriter(out)
-	for i, r := range reports {
+	for i, r := range run.Reports {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
@@ -25,7 +37,7 @@ func writeText(out io.Writer, reports []*engine.Report, threshold string) error 
 		if len(unwaived) == 0 {
 			fmt.Fprintln(w, "\nNo unwaived findings.")
 		}
-		for _, sev := range severityOrder {
+		for _, sev := range severities {
 			var group []engine.Finding
 			for _, f := range unwaived {
 				if f.Severity == sev {
@@ -60,19 +72,21 @@ func writeText(out io.Writer, reports []*engine.Report, threshold string) error 
 				fmt.Fprintf(w, "  %s  %s%s: waived by exception %s\n      %s\n", f.Rule, f.Subject, where(f), f.Waived, f.Message)
 			}
 		}
-		counts := make([]string, 0, len(severityOrder))
-		for _, sev := range severityOrder {
+		counts := make([]string, 0, len(severities))
+		for _, sev := range severities {
 			counts = append(counts, fmt.Sprintf("%d %s", r.Summary.BySeverity[sev], sev))
 		}
 		verdict := "PASS"
-		if s, ok := engine.ParseSeverity(threshold); ok && r.Failed(s) {
+		if fails && r.Failed(threshold) {
 			verdict = "FAIL"
 		}
-		fmt.Fprintf(w, "\n%d findings: %s; %d waived. %s (--fail-on %s)\n", r.Summary.Total, strings.Join(counts, ", "), r.Summary.Waived, verdict, threshold)
+		fmt.Fprintf(w, "\n%d findings: %s; %d waived. %s (--fail-on %s)\n", r.Summary.Total, strings.Join(counts, ", "), r.Summary.Waived, verdict, shown)
 	}
 	return w.Flush()
 }
 
+// where returns " (line N)" for a finding located in its register's file, and
+// nothing for one that is not.
 func where(f engine.Finding) string {
 	if f.Line > 0 {
 		return fmt.Sprintf(" (line %d)", f.Line)
