@@ -8,73 +8,29 @@ package raci_test
 
 import (
 	"fmt"
-	"os"
-	"sync"
 	"testing"
+
+	"github.com/rolecall/rolecall/internal/testkit"
 
 	"github.com/rolecall/rolecall/internal/synth"
 	"github.com/rolecall/rolecall/raci"
 )
 
-const benchSeed = 1
+// fixtures are the synthetic registers benchmarked, made once per size.
+var fixtures testkit.Fixtures
 
-// benchSizes are the register sizes (people) benchmarked.
-func benchSizes() []int {
-	sizes := []int{1_000, 10_000}
-	if os.Getenv("ROLECALL_BENCH_LARGE") != "" {
-		sizes = append(sizes, 100_000)
-	}
-	return sizes
-}
-
-// fixture is a synthetic register in every form the benchmarks start from.
-type fixture struct {
-	n          int
-	json, yaml []byte
-	reg        *raci.Register
-}
-
-var (
-	fixturesMu sync.Mutex
-	fixtures   = map[int]*fixture{}
-)
-
-func fixtureOf(b *testing.B, n int) *fixture {
-	b.Helper()
-	fixturesMu.Lock()
-	defer fixturesMu.Unlock()
-	if f, ok := fixtures[n]; ok {
-		return f
-	}
-	f := &fixture{n: n, json: synth.JSON(n, benchSeed), yaml: synth.YAML(n, benchSeed)}
-	reg, err := raci.LoadBytes(f.json, raci.WithLimits(synth.Limits(n)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	f.reg = reg
-	fixtures[n] = f
-	return f
-}
-
-func (f *fixture) bytes(format raci.Format) []byte {
-	if format == raci.FormatJSON {
-		return f.json
-	}
-	return f.yaml
-}
+func fixtureOf(b *testing.B, n int) *testkit.Fixture { return fixtures.Get(b, n) }
 
 var formats = []raci.Format{raci.FormatYAML, raci.FormatJSON}
-
-func sizeName(n int) string { return fmt.Sprintf("n=%d", n) }
 
 // BenchmarkLoad times LoadBytes: decoding, schema validation, duplicate ids and
 // the typed model.
 func BenchmarkLoad(b *testing.B) {
 	for _, format := range formats {
-		for _, n := range benchSizes() {
-			b.Run(fmt.Sprintf("%s/%s", format, sizeName(n)), func(b *testing.B) {
+		for _, n := range testkit.BenchSizes() {
+			b.Run(fmt.Sprintf("%s/%s", format, testkit.SizeName(n)), func(b *testing.B) {
 				f := fixtureOf(b, n)
-				data := f.bytes(format)
+				data := f.Bytes(format)
 				b.SetBytes(int64(len(data)))
 				b.ReportAllocs()
 				for b.Loop() {
@@ -89,10 +45,10 @@ func BenchmarkLoad(b *testing.B) {
 
 // BenchmarkLoadStages splits Load into decoding, validation and building the model.
 func BenchmarkLoadStages(b *testing.B) {
-	for _, n := range benchSizes() {
+	for _, n := range testkit.BenchSizes() {
 		for _, format := range formats {
-			b.Run(fmt.Sprintf("decode/%s/%s", format, sizeName(n)), func(b *testing.B) {
-				data := fixtureOf(b, n).bytes(format)
+			b.Run(fmt.Sprintf("decode/%s/%s", format, testkit.SizeName(n)), func(b *testing.B) {
+				data := fixtureOf(b, n).Bytes(format)
 				b.SetBytes(int64(len(data)))
 				b.ReportAllocs()
 				for b.Loop() {
@@ -102,8 +58,8 @@ func BenchmarkLoadStages(b *testing.B) {
 				}
 			})
 		}
-		b.Run("validate/"+sizeName(n), func(b *testing.B) {
-			doc, err := raci.DecodeDocument(fixtureOf(b, n).json, raci.FormatJSON)
+		b.Run("validate/"+testkit.SizeName(n), func(b *testing.B) {
+			doc, err := raci.DecodeDocument(fixtureOf(b, n).JSON, raci.FormatJSON)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -114,8 +70,8 @@ func BenchmarkLoadStages(b *testing.B) {
 				}
 			}
 		})
-		b.Run("build/"+sizeName(n), func(b *testing.B) {
-			doc, err := raci.DecodeDocument(fixtureOf(b, n).json, raci.FormatJSON)
+		b.Run("build/"+testkit.SizeName(n), func(b *testing.B) {
+			doc, err := raci.DecodeDocument(fixtureOf(b, n).JSON, raci.FormatJSON)
 			if err != nil {
 				b.Fatal(err)
 			}

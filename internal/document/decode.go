@@ -227,7 +227,7 @@ type jsonDecoder struct {
 	lineStart int
 	// colAt and col cache the rune count of the current line up to byte colAt, so
 	// that pos costs O(distance moved) rather than O(line length): a minified
-	// register is one line, and recounting it for every value was quadratic.
+	// register is one line, and recounting it for every value would be quadratic.
 	colAt  int
 	col    int
 	depth  int

@@ -7,11 +7,16 @@ package testkit
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/rolecall/rolecall/internal/synth"
+	"github.com/rolecall/rolecall/raci"
 )
 
 // ExampleRegisters returns the bundled example registers and the rich test
@@ -77,4 +82,61 @@ func DecodeGeneric(tb testing.TB, b []byte) any {
 		tb.Fatalf("decoding %s: %v", b, err)
 	}
 	return v
+}
+
+// BenchSizes are the register sizes (people) the benchmarks measure: 1,000
+// and 10,000, and 100,000 when ROLECALL_BENCH_LARGE is set.
+func BenchSizes() []int {
+	sizes := []int{1_000, 10_000}
+	if os.Getenv("ROLECALL_BENCH_LARGE") != "" {
+		sizes = append(sizes, 100_000)
+	}
+	return sizes
+}
+
+// SizeName names a benchmark of n people.
+func SizeName(n int) string { return fmt.Sprintf("n=%d", n) }
+
+// Fixture is a synthetic register (internal/synth, seed 1) in every form the
+// benchmarks start from.
+type Fixture struct {
+	N          int
+	JSON, YAML []byte
+	Reg        *raci.Register
+}
+
+// Bytes returns the fixture's source in the given format.
+func (f *Fixture) Bytes(format raci.Format) []byte {
+	if format == raci.FormatJSON {
+		return f.JSON
+	}
+	return f.YAML
+}
+
+// Fixtures makes each size's Fixture once; the zero value is ready to use
+// and safe for concurrent use.
+type Fixtures struct {
+	mu sync.Mutex
+	m  map[int]*Fixture
+}
+
+// Get returns the fixture of n people, making it on first use.
+func (fs *Fixtures) Get(tb testing.TB, n int) *Fixture {
+	tb.Helper()
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if f, ok := fs.m[n]; ok {
+		return f
+	}
+	f := &Fixture{N: n, JSON: synth.JSON(n, 1), YAML: synth.YAML(n, 1)}
+	reg, err := raci.LoadBytes(f.JSON, raci.WithLimits(synth.Limits(n)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	f.Reg = reg
+	if fs.m == nil {
+		fs.m = map[int]*Fixture{}
+	}
+	fs.m[n] = f
+	return f
 }

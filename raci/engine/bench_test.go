@@ -15,64 +15,21 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
+
+	"github.com/rolecall/rolecall/internal/testkit"
 
 	"github.com/rolecall/rolecall/internal/synth"
 	"github.com/rolecall/rolecall/raci"
 	"github.com/rolecall/rolecall/raci/engine"
 )
 
-const benchSeed = 1
+// fixtures are the synthetic registers benchmarked, made once per size.
+var fixtures testkit.Fixtures
 
-// benchSizes are the register sizes (people) benchmarked.
-func benchSizes() []int {
-	sizes := []int{1_000, 10_000}
-	if os.Getenv("ROLECALL_BENCH_LARGE") != "" {
-		sizes = append(sizes, 100_000)
-	}
-	return sizes
-}
-
-// fixture is a synthetic register in every form the benchmarks start from.
-type fixture struct {
-	n          int
-	json, yaml []byte
-	reg        *raci.Register
-}
-
-var (
-	fixturesMu sync.Mutex
-	fixtures   = map[int]*fixture{}
-)
-
-func fixtureOf(b *testing.B, n int) *fixture {
-	b.Helper()
-	fixturesMu.Lock()
-	defer fixturesMu.Unlock()
-	if f, ok := fixtures[n]; ok {
-		return f
-	}
-	f := &fixture{n: n, json: synth.JSON(n, benchSeed), yaml: synth.YAML(n, benchSeed)}
-	reg, err := raci.LoadBytes(f.json, raci.WithLimits(synth.Limits(n)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	f.reg = reg
-	fixtures[n] = f
-	return f
-}
-
-func (f *fixture) bytes(format raci.Format) []byte {
-	if format == raci.FormatJSON {
-		return f.json
-	}
-	return f.yaml
-}
+func fixtureOf(b *testing.B, n int) *testkit.Fixture { return fixtures.Get(b, n) }
 
 var formats = []raci.Format{raci.FormatYAML, raci.FormatJSON}
-
-func sizeName(n int) string { return fmt.Sprintf("n=%d", n) }
 
 // BenchmarkNew times compiling the bundled rules.
 func BenchmarkNew(b *testing.B) {
@@ -86,9 +43,9 @@ func BenchmarkNew(b *testing.B) {
 
 // BenchmarkInputValue times turning the model into the Rego input (part of Evaluate).
 func BenchmarkInputValue(b *testing.B) {
-	for _, n := range benchSizes() {
-		b.Run(sizeName(n), func(b *testing.B) {
-			reg := fixtureOf(b, n).reg
+	for _, n := range testkit.BenchSizes() {
+		b.Run(testkit.SizeName(n), func(b *testing.B) {
+			reg := fixtureOf(b, n).Reg
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := engine.InputValue(reg, synth.AsOf); err != nil {
@@ -103,9 +60,9 @@ func BenchmarkInputValue(b *testing.B) {
 // the report.
 func BenchmarkEvaluate(b *testing.B) {
 	eng := newEngine(b)
-	for _, n := range benchSizes() {
-		b.Run(sizeName(n), func(b *testing.B) {
-			reg := fixtureOf(b, n).reg
+	for _, n := range testkit.BenchSizes() {
+		b.Run(testkit.SizeName(n), func(b *testing.B) {
+			reg := fixtureOf(b, n).Reg
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := eng.Evaluate(context.Background(), reg, synth.AsOf); err != nil {
@@ -143,10 +100,10 @@ func BenchmarkEvaluateExamples(b *testing.B) {
 // rules, read and validate the register file, evaluate, write the JSON report.
 func BenchmarkPipeline(b *testing.B) {
 	for _, format := range formats {
-		for _, n := range benchSizes() {
-			b.Run(fmt.Sprintf("%s/%s", format, sizeName(n)), func(b *testing.B) {
+		for _, n := range testkit.BenchSizes() {
+			b.Run(fmt.Sprintf("%s/%s", format, testkit.SizeName(n)), func(b *testing.B) {
 				path := filepath.Join(b.TempDir(), "register."+string(format))
-				if err := os.WriteFile(path, fixtureOf(b, n).bytes(format), 0o600); err != nil {
+				if err := os.WriteFile(path, fixtureOf(b, n).Bytes(format), 0o600); err != nil {
 					b.Fatal(err)
 				}
 				b.ReportAllocs()
@@ -183,10 +140,10 @@ func BenchmarkRule(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, n := range benchSizes()[1:] {
+	for _, n := range testkit.BenchSizes()[1:] {
 		for _, q := range queries {
-			b.Run(fmt.Sprintf("%s/%s", q.Name, sizeName(n)), func(b *testing.B) {
-				input, err := engine.InputValue(fixtureOf(b, n).reg, synth.AsOf)
+			b.Run(fmt.Sprintf("%s/%s", q.Name, testkit.SizeName(n)), func(b *testing.B) {
+				input, err := engine.InputValue(fixtureOf(b, n).Reg, synth.AsOf)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -216,7 +216,7 @@ type parsedBundle struct {
 }
 
 // bundledRules parses the bundled rules once per process: they are embedded
-// and cannot change, and parsing them is about a third of New's cost.
+// and cannot change, and parsing them is a large part of compiling an engine.
 // The result is never modified: each engine compiles copies of the modules.
 var bundledRules = sync.OnceValues(func() (parsedBundle, error) {
 	mods, err := ruleset.ParseRules(rules.FS(), "rolecall")
