@@ -229,9 +229,6 @@ func decodeFailure(name string, err error) error {
 	return &LoadError{Source: name, Problems: []Problem{{Message: err.Error()}}, Err: err}
 }
 
-// entityLists are the register's top-level lists of entities with ids.
-var entityLists = []string{"roles", "people", "teams", "assets", "activities", "authorities", "delegations", "risks", "segregation", "exceptions"}
-
 func entityLimit(doc any, lim Limits, tree *document.Tree) *LimitError {
 	top, ok := doc.(map[string]any)
 	if !ok {

@@ -12,6 +12,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+//go:generate go run ../internal/shapegen
+
 // Register is one organisation's documented information-security roles and
 // responsibilities (register format version 1). Field names follow the format's
 // snake_case keys in JSON and YAML.
@@ -21,6 +23,24 @@ import (
 // (an explicit false, an empty list), a value left out stays out. Defaults of
 // absent fields are applied by the accessors (Person.StatusOrDefault, ...) and by
 // the rules, never written into the model.
+//
+// The types of this file are the one Go description of the register's shape,
+// beside the JSON Schema (schema/register.schema.json, which shape_test.go holds
+// to them). The loader's reader of documents (model_gen.go) and the engine's
+// Rego input (engine/input_gen.go) are generated from them by go generate
+// (internal/shapegen), so adding a key takes a schema property and a field here.
+// The struct tags say:
+//
+//   - json: the key, and with omitempty (strings, pointers) or omitzero (lists,
+//     Attributes) that the key is left out when the value is empty; without
+//     either, a nil list is null;
+//   - yaml: the same key and the same omission (shapegen refuses a difference);
+//   - ref: what a field's ids refer to (ref:"role", ref:"person", ref:"asset",
+//     ref:"activity", ref:"competence", ref:"rule"). It documents the reference
+//     and lets the engine's input share one term between equal ids, as it does
+//     for enumerations and dates; ref:"KIND,unshared" converts each id on its
+//     own, for ids that seldom repeat (a team's members: each person is in
+//     about one team), where sharing costs more than it saves.
 type Register struct {
 	Version      int          `json:"version" yaml:"version"`
 	Organisation Organisation `json:"organisation" yaml:"organisation"`
@@ -53,7 +73,7 @@ type Organisation struct {
 	// HandlesPersonalData (default false) requires a data protection officer role.
 	HandlesPersonalData *bool `json:"handles_personal_data,omitempty" yaml:"handles_personal_data,omitempty"`
 	// ApprovedBy is the person id of the senior manager who approved the register.
-	ApprovedBy string `json:"approved_by,omitempty" yaml:"approved_by,omitempty"`
+	ApprovedBy string `json:"approved_by,omitempty" yaml:"approved_by,omitempty" ref:"person"`
 	ApprovedOn *Date  `json:"approved_on,omitempty" yaml:"approved_on,omitempty"`
 	// ReviewedOn is the date of the last review of the register.
 	ReviewedOn *Date      `json:"reviewed_on,omitempty" yaml:"reviewed_on,omitempty"`
@@ -64,10 +84,10 @@ type Organisation struct {
 type Policy struct {
 	ID         string `json:"id" yaml:"id"`
 	Title      string `json:"title" yaml:"title"`
-	ApprovedBy string `json:"approved_by,omitempty" yaml:"approved_by,omitempty"`
+	ApprovedBy string `json:"approved_by,omitempty" yaml:"approved_by,omitempty" ref:"person"`
 	ApprovedOn *Date  `json:"approved_on,omitempty" yaml:"approved_on,omitempty"`
 	// OverallResponsibility is the role id responsible for information security overall.
-	OverallResponsibility string     `json:"overall_responsibility,omitempty" yaml:"overall_responsibility,omitempty"`
+	OverallResponsibility string     `json:"overall_responsibility,omitempty" yaml:"overall_responsibility,omitempty" ref:"role"`
 	Attributes            Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
 }
 
@@ -80,7 +100,7 @@ type Role struct {
 	// Duties is what the role is responsible for.
 	Duties []string `json:"duties,omitzero" yaml:"duties,omitempty"`
 	// Competences lists competence ids every holder must have and keep current.
-	Competences []string   `json:"competences,omitzero" yaml:"competences,omitempty"`
+	Competences []string   `json:"competences,omitzero" yaml:"competences,omitempty" ref:"competence"`
 	Attributes  Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
 }
 
@@ -92,7 +112,7 @@ type Person struct {
 	Employment Employment `json:"employment,omitempty" yaml:"employment,omitempty"`
 	Status     Status     `json:"status,omitempty" yaml:"status,omitempty"`
 	// Roles are the role ids held directly.
-	Roles                           []string           `json:"roles,omitzero" yaml:"roles,omitempty"`
+	Roles                           []string           `json:"roles,omitzero" yaml:"roles,omitempty" ref:"role"`
 	JobDescriptionHasSecurityDuties *bool              `json:"job_description_has_security_duties,omitempty" yaml:"job_description_has_security_duties,omitempty"`
 	Acknowledgements                *Acknowledgements  `json:"acknowledgements,omitempty" yaml:"acknowledgements,omitempty"`
 	Competences                     []CompetenceRecord `json:"competences,omitzero" yaml:"competences,omitempty"`
@@ -118,7 +138,7 @@ type Acknowledgements struct {
 
 // CompetenceRecord records a competence a person achieved.
 type CompetenceRecord struct {
-	ID         string `json:"id" yaml:"id"`
+	ID         string `json:"id" yaml:"id" ref:"competence"`
 	AchievedOn Date   `json:"achieved_on" yaml:"achieved_on"`
 	ExpiresOn  *Date  `json:"expires_on,omitempty" yaml:"expires_on,omitempty"`
 	Evidence   string `json:"evidence,omitempty" yaml:"evidence,omitempty"`
@@ -129,8 +149,8 @@ type CompetenceRecord struct {
 type Team struct {
 	ID         string     `json:"id" yaml:"id"`
 	Name       string     `json:"name" yaml:"name"`
-	Members    []string   `json:"members,omitzero" yaml:"members,omitempty"`
-	Roles      []string   `json:"roles,omitzero" yaml:"roles,omitempty"`
+	Members    []string   `json:"members,omitzero" yaml:"members,omitempty" ref:"person,unshared"`
+	Roles      []string   `json:"roles,omitzero" yaml:"roles,omitempty" ref:"role"`
 	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
 }
 
@@ -140,9 +160,9 @@ type Asset struct {
 	Name string    `json:"name" yaml:"name"`
 	Type AssetType `json:"type" yaml:"type"`
 	// Owner is the role id accountable for the asset's protection.
-	Owner string `json:"owner,omitempty" yaml:"owner,omitempty"`
+	Owner string `json:"owner,omitempty" yaml:"owner,omitempty" ref:"role"`
 	// Custodian is the role id that runs the asset day to day.
-	Custodian      string         `json:"custodian,omitempty" yaml:"custodian,omitempty"`
+	Custodian      string         `json:"custodian,omitempty" yaml:"custodian,omitempty" ref:"role"`
 	Classification Classification `json:"classification,omitempty" yaml:"classification,omitempty"`
 	PersonalData   *bool          `json:"personal_data,omitempty" yaml:"personal_data,omitempty"`
 	Attributes     Attributes     `json:"attributes,omitzero" yaml:"attributes,omitempty"`
@@ -155,7 +175,7 @@ type Activity struct {
 	Process Process `json:"process" yaml:"process"`
 	RACI    *RACI   `json:"raci,omitempty" yaml:"raci,omitempty"`
 	// Assets are the asset ids the activity covers.
-	Assets        []string  `json:"assets,omitzero" yaml:"assets,omitempty"`
+	Assets        []string  `json:"assets,omitzero" yaml:"assets,omitempty" ref:"asset"`
 	Frequency     Frequency `json:"frequency,omitempty" yaml:"frequency,omitempty"`
 	LastPerformed *Date     `json:"last_performed,omitempty" yaml:"last_performed,omitempty"`
 	// SignedOff is the accountable owner's review of the result.
@@ -165,16 +185,16 @@ type Activity struct {
 
 // RACI lists the role ids responsible, accountable, consulted and informed.
 type RACI struct {
-	Responsible []string `json:"responsible,omitzero" yaml:"responsible,omitempty"`
-	Accountable []string `json:"accountable,omitzero" yaml:"accountable,omitempty"`
-	Consulted   []string `json:"consulted,omitzero" yaml:"consulted,omitempty"`
-	Informed    []string `json:"informed,omitzero" yaml:"informed,omitempty"`
+	Responsible []string `json:"responsible,omitzero" yaml:"responsible,omitempty" ref:"role"`
+	Accountable []string `json:"accountable,omitzero" yaml:"accountable,omitempty" ref:"role"`
+	Consulted   []string `json:"consulted,omitzero" yaml:"consulted,omitempty" ref:"role"`
+	Informed    []string `json:"informed,omitzero" yaml:"informed,omitempty" ref:"role"`
 }
 
 // Signature is evidence of who signed something, and when.
 type Signature struct {
 	// By is a person id.
-	By   string `json:"by" yaml:"by"`
+	By   string `json:"by" yaml:"by" ref:"person"`
 	Date Date   `json:"date" yaml:"date"`
 }
 
@@ -183,10 +203,10 @@ type Authority struct {
 	ID       string   `json:"id" yaml:"id"`
 	Decision Decision `json:"decision" yaml:"decision"`
 	// Approver is the role id that may take the decision.
-	Approver string `json:"approver" yaml:"approver"`
+	Approver string `json:"approver" yaml:"approver" ref:"role"`
 	Scope    string `json:"scope,omitempty" yaml:"scope,omitempty"`
 	// Assets limits the authority to these asset ids; empty means all.
-	Assets []string `json:"assets,omitzero" yaml:"assets,omitempty"`
+	Assets []string `json:"assets,omitzero" yaml:"assets,omitempty" ref:"asset"`
 	// MaxRiskLevel is, for accept_risk, the highest residual level the approver may accept.
 	MaxRiskLevel RiskLevel  `json:"max_risk_level,omitempty" yaml:"max_risk_level,omitempty"`
 	Attributes   Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
@@ -196,9 +216,9 @@ type Authority struct {
 // stays with the delegator.
 type Delegation struct {
 	ID       string `json:"id" yaml:"id"`
-	Activity string `json:"activity" yaml:"activity"`
-	From     string `json:"from" yaml:"from"`
-	To       string `json:"to" yaml:"to"`
+	Activity string `json:"activity" yaml:"activity" ref:"activity"`
+	From     string `json:"from" yaml:"from" ref:"role"`
+	To       string `json:"to" yaml:"to" ref:"role"`
 	// Scope is DelegationResponsible when absent.
 	Scope     DelegationScope `json:"scope,omitempty" yaml:"scope,omitempty"`
 	StartsOn  *Date           `json:"starts_on,omitempty" yaml:"starts_on,omitempty"`
@@ -212,8 +232,8 @@ type Delegation struct {
 type Risk struct {
 	ID         string      `json:"id" yaml:"id"`
 	Title      string      `json:"title" yaml:"title"`
-	Owner      string      `json:"owner,omitempty" yaml:"owner,omitempty"`
-	Assets     []string    `json:"assets,omitzero" yaml:"assets,omitempty"`
+	Owner      string      `json:"owner,omitempty" yaml:"owner,omitempty" ref:"role"`
+	Assets     []string    `json:"assets,omitzero" yaml:"assets,omitempty" ref:"asset"`
 	Residual   RiskLevel   `json:"residual,omitempty" yaml:"residual,omitempty"`
 	Treatment  Treatment   `json:"treatment,omitempty" yaml:"treatment,omitempty"`
 	Acceptance *Acceptance `json:"acceptance,omitempty" yaml:"acceptance,omitempty"`
@@ -222,7 +242,7 @@ type Risk struct {
 
 // Acceptance records who accepted a residual risk.
 type Acceptance struct {
-	By        string `json:"by" yaml:"by"`
+	By        string `json:"by" yaml:"by" ref:"person"`
 	Date      Date   `json:"date" yaml:"date"`
 	ExpiresOn *Date  `json:"expires_on,omitempty" yaml:"expires_on,omitempty"`
 	Rationale string `json:"rationale,omitempty" yaml:"rationale,omitempty"`
@@ -231,7 +251,7 @@ type Acceptance struct {
 // Conflict is a pair of roles no single person may hold (segregation of duties, A.5.3).
 type Conflict struct {
 	ID         string     `json:"id" yaml:"id"`
-	Roles      []string   `json:"roles" yaml:"roles"`
+	Roles      []string   `json:"roles" yaml:"roles" ref:"role"`
 	Reason     string     `json:"reason,omitempty" yaml:"reason,omitempty"`
 	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
 }
@@ -240,10 +260,10 @@ type Conflict struct {
 // subject.
 type Exception struct {
 	ID         string     `json:"id" yaml:"id"`
-	Rule       string     `json:"rule" yaml:"rule"`
+	Rule       string     `json:"rule" yaml:"rule" ref:"rule"`
 	Subject    string     `json:"subject" yaml:"subject"`
 	Reason     string     `json:"reason" yaml:"reason"`
-	ApprovedBy string     `json:"approved_by" yaml:"approved_by"`
+	ApprovedBy string     `json:"approved_by" yaml:"approved_by" ref:"person"`
 	ExpiresOn  Date       `json:"expires_on" yaml:"expires_on"`
 	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
 }

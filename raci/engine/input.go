@@ -11,71 +11,22 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// registerValue returns the register as the Rego value json.Marshal(reg) would
-// give, built directly from the model. Marshalling a large register to JSON and
-// parsing it back cost more than a third of an evaluation; this walk allocates
-// only the terms. The result must stay exactly what the JSON round trip gives
-// (input_test.go compares the two): the same keys left out when empty
-// (omitempty, omitzero), null for a nil list that is not omitted, dates as
-// YYYY-MM-DD strings.
-func registerValue(reg *raci.Register) (ast.Value, error) {
-	b := &inputBuilder{terms: map[string]*ast.Term{}, dates: map[raci.Date]*ast.Term{}}
-	items := []objItem{
-		{kVersion, ast.IntNumberTerm(reg.Version)},
-		{kOrganisation, b.organisation(&reg.Organisation)},
-	}
-	if reg.Policy != nil {
-		items = append(items, objItem{kPolicy, b.policy(reg.Policy)})
-	}
-	items = append(items,
-		objItem{kRoles, list(reg.Roles, true, b.role)},
-		objItem{kPeople, list(reg.People, true, b.person)},
-	)
-	items = appendList(items, kTeams, reg.Teams, b.team)
-	items = appendList(items, kAssets, reg.Assets, b.asset)
-	items = appendList(items, kActivities, reg.Activities, b.activity)
-	items = appendList(items, kAuthorities, reg.Authorities, b.authority)
-	items = appendList(items, kDelegations, reg.Delegations, b.delegation)
-	items = appendList(items, kRisks, reg.Risks, b.risk)
-	items = appendList(items, kSegregation, reg.Segregation, b.conflict)
-	items = appendList(items, kExceptions, reg.Exceptions, b.exception)
-	if b.err != nil {
-		return nil, b.err
-	}
-	return object(items), nil
-}
+// The conversion of each model type into its Rego object (registerValue, role,
+// person, ...) and the terms of the keys are generated from raci/model.go into
+// input_gen.go by go generate ./raci; the helpers below convert the value of one
+// field, with the omission rule of its json tag.
 
 // objItem is one key and value of an object under construction.
 type objItem = [2]*ast.Term
 
-var (
-	kVersion, kOrganisation, kPolicy, kRoles, kPeople = key("version"), key("organisation"), key("policy"), key("roles"), key("people")
-	kTeams, kAssets, kActivities, kAuthorities        = key("teams"), key("assets"), key("activities"), key("authorities")
-	kDelegations, kRisks, kSegregation, kExceptions   = key("delegations"), key("risks"), key("segregation"), key("exceptions")
-	kID, kName, kTitle, kAttributes                   = key("id"), key("name"), key("title"), key("attributes")
-	kHandlesPersonalData, kApprovedBy, kApprovedOn    = key("handles_personal_data"), key("approved_by"), key("approved_on")
-	kReviewedOn, kOverallResponsibility               = key("reviewed_on"), key("overall_responsibility")
-	kKind, kFunction, kDuties, kCompetences           = key("kind"), key("function"), key("duties"), key("competences")
-	kEmail, kEmployment, kStatus, kJobDescription     = key("email"), key("employment"), key("status"), key("job_description_has_security_duties")
-	kAcknowledgements, kInduction, kAwareness         = key("acknowledgements"), key("induction"), key("awareness_training")
-	kAchievedOn, kExpiresOn, kEvidence, kMembers      = key("achieved_on"), key("expires_on"), key("evidence"), key("members")
-	kType, kOwner, kCustodian, kClassification        = key("type"), key("owner"), key("custodian"), key("classification")
-	kPersonalData, kProcess, kRACI, kFrequency        = key("personal_data"), key("process"), key("raci"), key("frequency")
-	kLastPerformed, kSignedOff, kResponsible          = key("last_performed"), key("signed_off"), key("responsible")
-	kAccountable, kConsulted, kInformed, kBy, kDate   = key("accountable"), key("consulted"), key("informed"), key("by"), key("date")
-	kDecision, kApprover, kScope, kMaxRiskLevel       = key("decision"), key("approver"), key("scope"), key("max_risk_level")
-	kActivity, kFrom, kTo, kStartsOn, kReview         = key("activity"), key("from"), key("to"), key("starts_on"), key("review")
-	kResidual, kTreatment, kAcceptance, kRationale    = key("residual"), key("treatment"), key("acceptance"), key("rationale")
-	kReason, kRule, kSubject                          = key("reason"), key("rule"), key("subject")
-)
-
+// key is the term of an object key (input_gen.go holds one per key).
 func key(s string) *ast.Term { return ast.StringTerm(s) }
 
 func object(items []objItem) ast.Value { return ast.NewObject(items...) }
 
 // inputBuilder remembers the first error (an attribute JSON cannot hold). It
 // shares one term between the equal values of the fields that repeat across a
-// register (dates, enumerations, references to roles and people): fewer
+// register (dates, enumerations, and ids in fields tagged ref): fewer
 // allocations to build the input, and fewer objects for the garbage collector to
 // scan while the rules run. Terms are never modified, so sharing is safe (OPA
 // shares interned terms the same way).
@@ -83,6 +34,10 @@ type inputBuilder struct {
 	err   error
 	terms map[string]*ast.Term
 	dates map[raci.Date]*ast.Term
+}
+
+func newInputBuilder() *inputBuilder {
+	return &inputBuilder{terms: map[string]*ast.Term{}, dates: map[raci.Date]*ast.Term{}}
 }
 
 // str is a JSON string: json.Marshal replaces invalid UTF-8, so such a string
@@ -197,16 +152,16 @@ func optBool(items []objItem, k *ast.Term, v *bool) []objItem { // omitempty poi
 	return append(items, objItem{k, ast.BooleanTerm(*v)})
 }
 
-func (b *inputBuilder) attrs(items []objItem, a raci.Attributes) []objItem { // omitzero
+func (b *inputBuilder) attrs(items []objItem, k *ast.Term, a raci.Attributes) []objItem { // omitzero
 	if a == nil {
 		return items
 	}
-	return append(items, objItem{kAttributes, b.attrValue(map[string]any(a))})
+	return append(items, objItem{k, b.attrValue(map[string]any(a))})
 }
 
 // attrValue converts a free-form attribute value. Plain JSON values (what the
 // loader produces) are converted directly; anything else goes through
-// encoding/json, as the whole register used to.
+// encoding/json, so that it comes out as json.Marshal writes it.
 func (b *inputBuilder) attrValue(v any) *ast.Term {
 	if plainJSON(v) {
 		if val, err := ast.InterfaceToValue(v); err == nil {
@@ -254,172 +209,4 @@ func plainJSON(v any) bool {
 		return true
 	}
 	return false
-}
-
-func (b *inputBuilder) organisation(o *raci.Organisation) *ast.Term {
-	items := make([]objItem, 0, 6)
-	items = append(items, objItem{kName, str(o.Name)})
-	items = optBool(items, kHandlesPersonalData, o.HandlesPersonalData)
-	items = b.optShared(items, kApprovedBy, o.ApprovedBy)
-	items = b.optDate(items, kApprovedOn, o.ApprovedOn)
-	items = b.optDate(items, kReviewedOn, o.ReviewedOn)
-	items = b.attrs(items, o.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) policy(p *raci.Policy) *ast.Term {
-	items := make([]objItem, 0, 6)
-	items = append(items, objItem{kID, str(p.ID)}, objItem{kTitle, str(p.Title)})
-	items = b.optShared(items, kApprovedBy, p.ApprovedBy)
-	items = b.optDate(items, kApprovedOn, p.ApprovedOn)
-	items = b.optShared(items, kOverallResponsibility, p.OverallResponsibility)
-	items = b.attrs(items, p.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) role(r *raci.Role) *ast.Term {
-	items := make([]objItem, 0, 7)
-	items = append(items, objItem{kID, str(r.ID)}, objItem{kName, str(r.Name)},
-		objItem{kKind, b.shared(string(r.Kind))}, objItem{kFunction, b.shared(string(r.Function))})
-	items = optStrs(items, kDuties, r.Duties)
-	items = b.optIDs(items, kCompetences, r.Competences)
-	items = b.attrs(items, r.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) person(p *raci.Person) *ast.Term {
-	items := make([]objItem, 0, 10)
-	items = append(items, objItem{kID, str(p.ID)}, objItem{kName, str(p.Name)})
-	items = optStr(items, kEmail, p.Email)
-	items = b.optShared(items, kEmployment, string(p.Employment))
-	items = b.optShared(items, kStatus, string(p.Status))
-	items = b.optIDs(items, kRoles, p.Roles)
-	items = optBool(items, kJobDescription, p.JobDescriptionHasSecurityDuties)
-	if a := p.Acknowledgements; a != nil {
-		ack := make([]objItem, 0, 3)
-		ack = b.optDate(ack, kPolicy, a.Policy)
-		ack = b.optDate(ack, kInduction, a.Induction)
-		ack = b.optDate(ack, kAwareness, a.AwarenessTraining)
-		items = append(items, objItem{kAcknowledgements, ast.NewTerm(object(ack))})
-	}
-	if p.Competences != nil {
-		items = append(items, objItem{kCompetences, list(p.Competences, false, b.competenceRecord)})
-	}
-	items = b.attrs(items, p.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) competenceRecord(c *raci.CompetenceRecord) *ast.Term {
-	items := make([]objItem, 0, 4)
-	items = append(items, objItem{kID, b.shared(c.ID)}, objItem{kAchievedOn, b.date(c.AchievedOn)})
-	items = b.optDate(items, kExpiresOn, c.ExpiresOn)
-	items = optStr(items, kEvidence, c.Evidence)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) team(t *raci.Team) *ast.Term {
-	items := make([]objItem, 0, 5)
-	items = append(items, objItem{kID, str(t.ID)}, objItem{kName, str(t.Name)})
-	items = optStrs(items, kMembers, t.Members)
-	items = b.optIDs(items, kRoles, t.Roles)
-	items = b.attrs(items, t.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) asset(a *raci.Asset) *ast.Term {
-	items := make([]objItem, 0, 8)
-	items = append(items, objItem{kID, str(a.ID)}, objItem{kName, str(a.Name)}, objItem{kType, b.shared(string(a.Type))})
-	items = b.optShared(items, kOwner, a.Owner)
-	items = b.optShared(items, kCustodian, a.Custodian)
-	items = b.optShared(items, kClassification, string(a.Classification))
-	items = optBool(items, kPersonalData, a.PersonalData)
-	items = b.attrs(items, a.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) signature(s *raci.Signature) *ast.Term {
-	return ast.NewTerm(object([]objItem{{kBy, b.shared(s.By)}, {kDate, b.date(s.Date)}}))
-}
-
-func (b *inputBuilder) activity(a *raci.Activity) *ast.Term {
-	items := make([]objItem, 0, 9)
-	items = append(items, objItem{kID, str(a.ID)}, objItem{kName, str(a.Name)}, objItem{kProcess, b.shared(string(a.Process))})
-	if r := a.RACI; r != nil {
-		raci := make([]objItem, 0, 4)
-		raci = b.optIDs(raci, kResponsible, r.Responsible)
-		raci = b.optIDs(raci, kAccountable, r.Accountable)
-		raci = b.optIDs(raci, kConsulted, r.Consulted)
-		raci = b.optIDs(raci, kInformed, r.Informed)
-		items = append(items, objItem{kRACI, ast.NewTerm(object(raci))})
-	}
-	items = b.optIDs(items, kAssets, a.Assets)
-	items = b.optShared(items, kFrequency, string(a.Frequency))
-	items = b.optDate(items, kLastPerformed, a.LastPerformed)
-	if a.SignedOff != nil {
-		items = append(items, objItem{kSignedOff, b.signature(a.SignedOff)})
-	}
-	items = b.attrs(items, a.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) authority(a *raci.Authority) *ast.Term {
-	items := make([]objItem, 0, 7)
-	items = append(items, objItem{kID, str(a.ID)}, objItem{kDecision, b.shared(string(a.Decision))}, objItem{kApprover, b.shared(a.Approver)})
-	items = optStr(items, kScope, a.Scope)
-	items = b.optIDs(items, kAssets, a.Assets)
-	items = b.optShared(items, kMaxRiskLevel, string(a.MaxRiskLevel))
-	items = b.attrs(items, a.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) delegation(d *raci.Delegation) *ast.Term {
-	items := make([]objItem, 0, 9)
-	items = append(items, objItem{kID, str(d.ID)}, objItem{kActivity, b.shared(d.Activity)}, objItem{kFrom, b.shared(d.From)}, objItem{kTo, b.shared(d.To)})
-	items = b.optShared(items, kScope, string(d.Scope))
-	items = b.optDate(items, kStartsOn, d.StartsOn)
-	items = b.optDate(items, kExpiresOn, d.ExpiresOn)
-	if d.Review != nil {
-		items = append(items, objItem{kReview, b.signature(d.Review)})
-	}
-	items = b.attrs(items, d.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) risk(r *raci.Risk) *ast.Term {
-	items := make([]objItem, 0, 8)
-	items = append(items, objItem{kID, str(r.ID)}, objItem{kTitle, str(r.Title)})
-	items = b.optShared(items, kOwner, r.Owner)
-	items = b.optIDs(items, kAssets, r.Assets)
-	items = b.optShared(items, kResidual, string(r.Residual))
-	items = b.optShared(items, kTreatment, string(r.Treatment))
-	if a := r.Acceptance; a != nil {
-		acc := make([]objItem, 0, 4)
-		acc = append(acc, objItem{kBy, b.shared(a.By)}, objItem{kDate, b.date(a.Date)})
-		acc = b.optDate(acc, kExpiresOn, a.ExpiresOn)
-		acc = optStr(acc, kRationale, a.Rationale)
-		items = append(items, objItem{kAcceptance, ast.NewTerm(object(acc))})
-	}
-	items = b.attrs(items, r.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) conflict(c *raci.Conflict) *ast.Term {
-	items := make([]objItem, 0, 4)
-	items = append(items, objItem{kID, str(c.ID)})
-	if c.Roles == nil {
-		items = append(items, objItem{kRoles, ast.NullTerm()})
-	} else {
-		items = append(items, objItem{kRoles, b.ids(c.Roles)})
-	}
-	items = optStr(items, kReason, c.Reason)
-	items = b.attrs(items, c.Attributes)
-	return ast.NewTerm(object(items))
-}
-
-func (b *inputBuilder) exception(e *raci.Exception) *ast.Term {
-	items := make([]objItem, 0, 7)
-	items = append(items, objItem{kID, str(e.ID)}, objItem{kRule, b.shared(e.Rule)}, objItem{kSubject, str(e.Subject)},
-		objItem{kReason, str(e.Reason)}, objItem{kApprovedBy, b.shared(e.ApprovedBy)}, objItem{kExpiresOn, b.date(e.ExpiresOn)})
-	items = b.attrs(items, e.Attributes)
-	return ast.NewTerm(object(items))
 }

@@ -7,9 +7,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/rolecall/rolecall/internal/ruleset"
 	"github.com/rolecall/rolecall/rules"
+	"github.com/rolecall/rolecall/schema"
 )
 
 // defaultParams returns the bundled rules' default parameters (the catalogue's
@@ -27,17 +29,49 @@ func defaultParams() (map[string]any, error) {
 	return out, nil
 }
 
-// paramValues lists the allowed values of bundled parameters that hold format
-// enumerations.
-var paramValues = map[string][]string{
-	"required_role_kinds":    {"senior_management", "isms_manager", "ciso", "asset_owner", "process_owner", "risk_owner", "data_protection_officer", "incident_manager", "business_continuity_lead", "supplier_manager", "system_administrator", "staff", "other"},
-	"required_processes":     {"user_provisioning", "user_deprovisioning", "access_review", "vulnerability_management", "patch_management", "incident_management", "logging_monitoring", "backup_verification", "change_control", "supplier_due_diligence", "risk_assessment", "awareness_training", "physical_security_check", "other"},
-	"required_decisions":     {"grant_access", "approve_exception", "approve_supplier", "accept_risk", "approve_change", "other"},
-	"it_functions":           {"executive", "security", "it", "hr", "finance", "operations", "legal", "sales", "facilities", "engineering", "business", "other"},
-	"business_asset_types":   {"saas", "cloud_service", "system", "application", "dataset", "shared_drive", "device", "network", "physical", "other"},
-	"owner_may_accept_up_to": {"low", "medium", "high", "critical"},
-	"senior_acceptance_from": {"low", "medium", "high", "critical"},
+// paramEnums names, for each bundled parameter that holds values of a format
+// enumeration, the register schema's enumeration it draws from (a JSON pointer
+// into schema.RegisterJSON).
+var paramEnums = map[string]string{
+	"required_role_kinds":    "/$defs/role/properties/kind",
+	"required_processes":     "/$defs/activity/properties/process",
+	"required_decisions":     "/$defs/authority/properties/decision",
+	"it_functions":           "/$defs/role/properties/function",
+	"business_asset_types":   "/$defs/asset/properties/type",
+	"owner_may_accept_up_to": "/$defs/risk_level",
+	"senior_acceptance_from": "/$defs/risk_level",
 }
+
+// paramValues returns the allowed values of the parameters of paramEnums, read
+// once from the register schema, so that they follow the format. The schema is
+// embedded: a pointer that names no enumeration is a bug, and panics.
+var paramValues = sync.OnceValue(func() map[string][]string {
+	var doc any
+	if err := json.Unmarshal(schema.RegisterJSON, &doc); err != nil {
+		panic(fmt.Sprintf("rolecall: the register schema: %v", err))
+	}
+	out := make(map[string][]string, len(paramEnums))
+	for param, ptr := range paramEnums {
+		var node any = doc
+		for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+			obj, _ := node.(map[string]any)
+			node = obj[tok]
+		}
+		obj, _ := node.(map[string]any)
+		enum, _ := obj["enum"].([]any)
+		values := make([]string, 0, len(enum))
+		for _, v := range enum {
+			if s, ok := v.(string); ok {
+				values = append(values, s)
+			}
+		}
+		if len(values) == 0 || len(values) != len(enum) {
+			panic(fmt.Sprintf("rolecall: the register schema has no enumeration of strings at %s, for parameter %q", ptr, param))
+		}
+		out[param] = values
+	}
+	return out
+})
 
 // mergeParams checks overrides against the known parameters (bundled defaults and
 // those organisation rules declare) and returns the merged set.
@@ -166,7 +200,7 @@ func checkParam(name string, def, v any) string {
 	if i := strings.Index(base, "["); i > 0 {
 		base = base[:i]
 	}
-	if allowed, ok := paramValues[base]; ok {
+	if allowed, ok := paramValues()[base]; ok {
 		for _, s := range flattenStrings(v) {
 			if !slices.Contains(allowed, s) {
 				return fmt.Sprintf("parameter %q: %q is not one of %s", name, s, strings.Join(allowed, ", "))
