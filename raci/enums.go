@@ -3,7 +3,8 @@ package raci
 // RoleKind is what kind of information-security role a role is.
 type RoleKind string
 
-// The role kinds of register format v1.
+// The role kinds of register format version 1 (KindInternalAuditor since
+// revision 2).
 const (
 	KindSeniorManagement       RoleKind = "senior_management"
 	KindISMSManager            RoleKind = "isms_manager"
@@ -16,6 +17,7 @@ const (
 	KindBusinessContinuityLead RoleKind = "business_continuity_lead"
 	KindSupplierManager        RoleKind = "supplier_manager"
 	KindSystemAdministrator    RoleKind = "system_administrator"
+	KindInternalAuditor        RoleKind = "internal_auditor"
 	KindStaff                  RoleKind = "staff"
 	KindOther                  RoleKind = "other"
 )
@@ -90,7 +92,8 @@ const (
 // Process is the security process an activity implements.
 type Process string
 
-// Processes of register format v1.
+// Processes of register format version 1 (ProcInternalAudit and
+// ProcManagementReview since revision 2).
 const (
 	ProcUserProvisioning      Process = "user_provisioning"
 	ProcUserDeprovisioning    Process = "user_deprovisioning"
@@ -105,6 +108,8 @@ const (
 	ProcRiskAssessment        Process = "risk_assessment"
 	ProcAwarenessTraining     Process = "awareness_training"
 	ProcPhysicalSecurityCheck Process = "physical_security_check"
+	ProcInternalAudit         Process = "internal_audit"
+	ProcManagementReview      Process = "management_review"
 	ProcOther                 Process = "other"
 )
 

@@ -25,7 +25,7 @@ assets:
 		}
 	}
 	// Output:
-	// line 4, col 44, /roles/0/kind: "boss" is not one of senior_management, isms_manager, ciso, asset_owner, process_owner, risk_owner, data_protection_officer, incident_manager, business_continuity_lead, supplier_manager, system_administrator, staff, other
+	// line 4, col 44, /roles/0/kind: "boss" is not one of senior_management, isms_manager, ciso, asset_owner, process_owner, risk_owner, data_protection_officer, incident_manager, business_continuity_lead, supplier_manager, system_administrator, internal_auditor, staff, other
 	// line 7, col 38, /assets/0/ownr: unknown key "ownr" (did you mean "owner"?): expected one of attributes, classification, custodian, id, name, owner, personal_data, type
 }
 

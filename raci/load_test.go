@@ -254,13 +254,13 @@ func ltApplyFix(t *testing.T, src string, fix []string) string {
 
 const (
 	enumTopKeys     = "activities, assets, authorities, delegations, exceptions, organisation, people, policy, risks, roles, segregation, teams, version"
-	enumRoleKinds   = "senior_management, isms_manager, ciso, asset_owner, process_owner, risk_owner, data_protection_officer, incident_manager, business_continuity_lead, supplier_manager, system_administrator, staff, other"
+	enumRoleKinds   = "senior_management, isms_manager, ciso, asset_owner, process_owner, risk_owner, data_protection_officer, incident_manager, business_continuity_lead, supplier_manager, system_administrator, internal_auditor, staff, other"
 	enumFunctions   = "executive, security, it, hr, finance, operations, legal, sales, facilities, engineering, business, other"
 	enumEmployments = "employee, contractor"
 	enumStatuses    = "active, leaver, on_leave"
 	enumAssetTypes  = "saas, cloud_service, system, application, dataset, shared_drive, device, network, physical, other"
 	enumClasses     = "public, internal, confidential, restricted"
-	enumProcesses   = "user_provisioning, user_deprovisioning, access_review, vulnerability_management, patch_management, incident_management, logging_monitoring, backup_verification, change_control, supplier_due_diligence, risk_assessment, awareness_training, physical_security_check, other"
+	enumProcesses   = "user_provisioning, user_deprovisioning, access_review, vulnerability_management, patch_management, incident_management, logging_monitoring, backup_verification, change_control, supplier_due_diligence, risk_assessment, awareness_training, physical_security_check, internal_audit, management_review, other"
 	enumFrequencies = "daily, weekly, monthly, quarterly, semiannual, annual, on_event"
 	enumDecisions   = "grant_access, approve_exception, approve_supplier, accept_risk, approve_change, other"
 	enumRiskLevels  = "low, medium, high, critical"
@@ -394,7 +394,34 @@ var ltSchemaCases = []ltSchemaCase{
 		bad:  "version: 1\norganisation:\n  name: Acme\n  on: true\nroles: []\npeople: []\n",
 		fix:  []string{"  on: true\n", ""},
 		want: []raci.Problem{pb("/organisation/on", 4, 3,
-			`unknown key "on": expected one of approved_by, approved_on, attributes, handles_personal_data, name, reviewed_on (YAML 1.1 readers take it for a boolean)`)},
+			`unknown key "on": expected one of approved_by, approved_on, attributes, dpo_required, handles_personal_data, name, reviewed_on (YAML 1.1 readers take it for a boolean)`)},
+	},
+	{
+		name: "revision 2/every key, and an unknown one beside them",
+		bad: "version: 1\norganisation:\n  name: Acme\n  dpo_required: true\n" +
+			"policy:\n  id: P\n  title: Policy\n  reviewed_on: 2026-05-01\n" +
+			"roles:\n  - id: ceo\n    name: CEO\n    kind: senior_management\n    function: executive\n" +
+			"  - id: audit\n    name: Auditor\n    kind: internal_auditor\n    function: business\n    reports_to: ceo\n    deputies: [ann]\n    reports_too: ceo\n" +
+			"people:\n  - {id: ann, name: Ann}\n" +
+			"activities:\n  - {id: ia, name: Audit, process: internal_audit}\n  - {id: mr, name: Review, process: management_review}\n" +
+			"risks:\n  - id: k\n    title: Risk\n    acceptance: {by: ann, date: 2026-01-01, residual: medium}\n",
+		fix: []string{"    reports_too: ceo\n", ""},
+		want: []raci.Problem{pb("/roles/1/reports_too", 20, 5,
+			`unknown key "reports_too" (did you mean "reports_to"?): expected one of attributes, competences, deputies, duties, function, id, kind, name, reports_to`)},
+	},
+	{
+		name: "revision 2/enumerations and types of the new keys",
+		bad: "version: 1\norganisation:\n  name: Acme\n  dpo_required: yes\n" +
+			"roles:\n  - {id: a, name: A, kind: auditor, function: business, reports_to: [ceo], deputies: ann}\n" +
+			"people: []\nrisks:\n  - {id: k, title: K, acceptance: {by: ann, date: 2026-01-01, residual: huge}}\n",
+		fix: []string{"dpo_required: yes", "dpo_required: true", "kind: auditor", "kind: internal_auditor", "reports_to: [ceo]", "reports_to: ceo", "deputies: ann", "deputies: [ann]", "residual: huge", "residual: high"},
+		want: []raci.Problem{
+			pb("/organisation/dpo_required", 4, 17, "expected a boolean, found a string"),
+			pb("/roles/0/kind", 6, 28, msgNotOneOf("auditor", enumRoleKinds)),
+			pb("/roles/0/reports_to", 6, 69, "expected a string, found a list"),
+			pb("/roles/0/deputies", 6, 86, "expected a list, found a string"),
+			pb("/risks/0/acceptance/residual", 9, 73, msgNotOneOf("huge", "low, medium, high, critical")),
+		},
 	},
 	{
 		name: "organisation/attributes must be a mapping, not null",

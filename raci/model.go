@@ -70,8 +70,13 @@ type Attributes map[string]any
 // Organisation describes the organisation and the approval of the register.
 type Organisation struct {
 	Name string `json:"name" yaml:"name"`
-	// HandlesPersonalData (default false) requires a data protection officer role.
+	// HandlesPersonalData (default false) says the organisation processes
+	// personal data.
 	HandlesPersonalData *bool `json:"handles_personal_data,omitempty" yaml:"handles_personal_data,omitempty"`
+	// DPORequired (default false; revision 2) says a data protection officer is
+	// mandatory for the organisation (e.g. GDPR Art. 37): a
+	// data_protection_officer role is then required.
+	DPORequired *bool `json:"dpo_required,omitempty" yaml:"dpo_required,omitempty"`
 	// ApprovedBy is the person id of the senior manager who approved the register.
 	ApprovedBy string `json:"approved_by,omitempty" yaml:"approved_by,omitempty" ref:"person"`
 	ApprovedOn *Date  `json:"approved_on,omitempty" yaml:"approved_on,omitempty"`
@@ -87,8 +92,10 @@ type Policy struct {
 	ApprovedBy string `json:"approved_by,omitempty" yaml:"approved_by,omitempty" ref:"person"`
 	ApprovedOn *Date  `json:"approved_on,omitempty" yaml:"approved_on,omitempty"`
 	// OverallResponsibility is the role id responsible for information security overall.
-	OverallResponsibility string     `json:"overall_responsibility,omitempty" yaml:"overall_responsibility,omitempty" ref:"role"`
-	Attributes            Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+	OverallResponsibility string `json:"overall_responsibility,omitempty" yaml:"overall_responsibility,omitempty" ref:"role"`
+	// ReviewedOn is the date of the policy's last review (revision 2).
+	ReviewedOn *Date      `json:"reviewed_on,omitempty" yaml:"reviewed_on,omitempty"`
+	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
 }
 
 // Role is an information-security role the organisation needs.
@@ -100,8 +107,14 @@ type Role struct {
 	// Duties is what the role is responsible for.
 	Duties []string `json:"duties,omitzero" yaml:"duties,omitempty"`
 	// Competences lists competence ids every holder must have and keep current.
-	Competences []string   `json:"competences,omitzero" yaml:"competences,omitempty" ref:"competence"`
-	Attributes  Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
+	Competences []string `json:"competences,omitzero" yaml:"competences,omitempty" ref:"competence"`
+	// ReportsTo is the role id this role answers to (revision 2): the
+	// governance chart and the security lead's reporting line.
+	ReportsTo string `json:"reports_to,omitempty" yaml:"reports_to,omitempty" ref:"role"`
+	// Deputies are the person ids who stand in when the holder is absent
+	// (revision 2).
+	Deputies   []string   `json:"deputies,omitzero" yaml:"deputies,omitempty" ref:"person"`
+	Attributes Attributes `json:"attributes,omitzero" yaml:"attributes,omitempty"`
 }
 
 // Person is a member of staff or a contractor.
@@ -246,6 +259,9 @@ type Acceptance struct {
 	Date      Date   `json:"date" yaml:"date"`
 	ExpiresOn *Date  `json:"expires_on,omitempty" yaml:"expires_on,omitempty"`
 	Rationale string `json:"rationale,omitempty" yaml:"rationale,omitempty"`
+	// Residual is the residual level the acceptor accepted (revision 2), so that
+	// a risk that has grown since can be told apart.
+	Residual RiskLevel `json:"residual,omitempty" yaml:"residual,omitempty"`
 }
 
 // Conflict is a pair of roles no single person may hold (segregation of duties, A.5.3).

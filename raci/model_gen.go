@@ -30,6 +30,7 @@ func (m *modelReader) organisation(o map[string]any) Organisation {
 	return Organisation{
 		Name:                m.str(o, "name"),
 		HandlesPersonalData: m.boolPtr(o, "handles_personal_data"),
+		DPORequired:         m.boolPtr(o, "dpo_required"),
 		ApprovedBy:          m.str(o, "approved_by"),
 		ApprovedOn:          m.datePtr(o, "approved_on"),
 		ReviewedOn:          m.datePtr(o, "reviewed_on"),
@@ -45,6 +46,7 @@ func (m *modelReader) policy(o map[string]any) Policy {
 		ApprovedBy:            m.str(o, "approved_by"),
 		ApprovedOn:            m.datePtr(o, "approved_on"),
 		OverallResponsibility: m.str(o, "overall_responsibility"),
+		ReviewedOn:            m.datePtr(o, "reviewed_on"),
 		Attributes:            m.attrs(o, "attributes"),
 	}
 }
@@ -68,6 +70,8 @@ func (m *modelReader) role(o map[string]any) Role {
 		Function:    BusinessFunc(m.str(o, "function")),
 		Duties:      m.strs(o, "duties"),
 		Competences: m.strs(o, "competences"),
+		ReportsTo:   m.str(o, "reports_to"),
+		Deputies:    m.strs(o, "deputies"),
 		Attributes:  m.attrs(o, "attributes"),
 	}
 }
@@ -244,6 +248,7 @@ func (m *modelReader) acceptance(o map[string]any) Acceptance {
 		Date:      m.date(o, "date"),
 		ExpiresOn: m.datePtr(o, "expires_on"),
 		Rationale: m.str(o, "rationale"),
+		Residual:  RiskLevel(m.str(o, "residual")),
 	}
 }
 

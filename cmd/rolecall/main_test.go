@@ -78,7 +78,7 @@ func TestCheckJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	want := engine.Summary{Total: 10, Waived: 1, BySeverity: map[engine.Severity]int{"critical": 0, "high": 4, "medium": 5, "low": 0, "info": 0}}
+	want := engine.Summary{Total: 17, Waived: 1, BySeverity: map[engine.Severity]int{"critical": 0, "high": 4, "medium": 11, "low": 1, "info": 0}}
 	if diff := cmp.Diff(want, rep.Summary); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}
@@ -96,11 +96,12 @@ func TestCheckTextNamesEntitiesAndCounts(t *testing.T) {
 	_, out, _ := runCLI(t, "check", "--as-of", "2026-11-27", "../../examples/registers/acme.yaml")
 	for _, want := range []string{
 		"HIGH (4)",
-		"MEDIUM (5)",
+		"MEDIUM (11)",
+		"LOW (1)",
 		`Asset miro "Miro whiteboards" has no owner`,
 		"What to do: ",
 		"WAIVED (1)",
-		"10 findings: 0 critical, 4 high, 5 medium, 0 low, 0 info; 1 waived. FAIL (--fail-on low)",
+		"17 findings: 0 critical, 4 high, 11 medium, 1 low, 0 info; 1 waived. FAIL (--fail-on low)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
@@ -144,7 +145,7 @@ func TestBundleRefusesToOverwriteItsInput(t *testing.T) {
 	}
 	out := dir + "/rolecall.tar.gz"
 	code, stdout, stderr := runCLI(t, "bundle", "-o", out, "--config", cfg)
-	if code != exitOK || !strings.Contains(stdout, "wrote "+out+" (33 rules)") {
+	if code != exitOK || !strings.Contains(stdout, "wrote "+out+" (49 rules)") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
@@ -176,7 +177,7 @@ func TestCheckWritesReportFileButNeverOverAnInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &rep); err != nil || rep.Summary.Total != 22 {
+	if err := json.Unmarshal(b, &rep); err != nil || rep.Summary.Total != 24 {
 		t.Fatalf("report file: %v, %d findings", err, rep.Summary.Total)
 	}
 	// A new report is an ordinary file; a replaced one keeps its mode.

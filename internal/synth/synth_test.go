@@ -70,41 +70,108 @@ func TestGenerateIsValid(t *testing.T) {
 	}
 }
 
-// TestEveryRuleFires checks that a 2,000-person register has findings of every
-// bundled rule, and a few percent of gaps, not more.
+// TestEveryRuleFires checks that a 2,000-person register, and a 60-person one
+// (where the forced gaps do the work of the dice), have findings of every bundled
+// rule, and a few percent of gaps, not more.
 func TestEveryRuleFires(t *testing.T) {
 	t.Parallel()
-	const n = 2000
-	reg, err := raci.LoadBytes(synth.JSON(n, 1))
-	if err != nil {
-		t.Fatal(err)
-	}
 	eng, err := engine.New(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Evaluate(context.Background(), reg, synth.AsOf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]int{}
-	for _, f := range rep.Findings {
-		got[f.Rule]++
-	}
-	t.Logf("%d findings at n=%d: %v", len(rep.Findings), n, got)
-	var missing []string
-	for _, r := range eng.Rules() {
-		if got[r.ID] == 0 {
-			missing = append(missing, r.ID)
+	for _, n := range []int{60, 2000} {
+		reg, err := raci.LoadBytes(synth.JSON(n, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := eng.Evaluate(context.Background(), reg, synth.AsOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]int{}
+		for _, f := range rep.Findings {
+			got[f.Rule]++
+		}
+		t.Logf("%d findings at n=%d: %v", len(rep.Findings), n, got)
+		var missing []string
+		for _, r := range eng.Rules() {
+			if got[r.ID] == 0 {
+				missing = append(missing, r.ID)
+			}
+		}
+		if diff := cmp.Diff([]string(nil), missing); diff != "" {
+			t.Errorf("n=%d: rules without findings (-want +got):\n%s\nfindings per rule: %v", n, diff, got)
+		}
+		if n < 1000 {
+			continue // A tiny register is mostly forced gaps.
+		}
+		// Person rules fire for a few percent of people, not for most of them.
+		for _, id := range []string{"A52-COMM-001", "A52-COMM-002", "A52-COMM-003", "A52-COMM-004", "A52-COMP-001",
+			"A52-PEOPLE-001", "A52-PEOPLE-002", "A52-SOD-001", "A52-SOD-002", "A52-DATE-001"} {
+			if got[id] > n/10 {
+				t.Errorf("n=%d: %s has %d findings for %d people: more than 10%%", n, id, got[id], n)
+			}
+		}
+		// About 25 findings per 100 people in all (v1 registers had about 15 with
+		// the 33 rules of catalogue v1).
+		if f := len(rep.Findings); f > n/2 {
+			t.Errorf("n=%d: %d findings, more than 50 per 100 people", n, f)
 		}
 	}
-	if diff := cmp.Diff([]string(nil), missing); diff != "" {
-		t.Errorf("rules without findings (-want +got):\n%s\nfindings per rule: %v", diff, got)
+}
+
+// TestGenerateUsesRevision2 checks that the registers use the keys and values of
+// register format revision 2 as an organisation's export would.
+func TestGenerateUsesRevision2(t *testing.T) {
+	t.Parallel()
+	const n = 2000
+	reg := synth.Generate(n, 1)
+	if o := reg.Organisation; o.DPORequired == nil || !*o.DPORequired {
+		t.Error("organisation.dpo_required is not true")
 	}
-	// Person rules fire for a few percent of people, not for most of them.
-	for _, id := range []string{"A52-COMM-001", "A52-COMM-002", "A52-COMM-003", "A52-COMP-001"} {
-		if got[id] > n/10 {
-			t.Errorf("%s has %d findings for %d people: more than 10%%", id, got[id], n)
+	if reg.Policy == nil || reg.Policy.ReviewedOn == nil {
+		t.Error("policy.reviewed_on is missing")
+	}
+	kinds := map[raci.RoleKind]int{}
+	reporting, deputised := 0, 0
+	for _, r := range reg.Roles {
+		kinds[r.Kind]++
+		if r.ReportsTo != "" {
+			reporting++
 		}
+		if len(r.Deputies) > 0 {
+			deputised++
+		}
+	}
+	if reporting < len(reg.Roles)*9/10 {
+		t.Errorf("%d of %d roles have reports_to, want most", reporting, len(reg.Roles))
+	}
+	critical := kinds["isms_manager"] + kinds["ciso"] + kinds["incident_manager"] + kinds["business_continuity_lead"]
+	if deputised < critical*3/4 {
+		t.Errorf("%d roles have deputies, want most of the %d critical roles", deputised, critical)
+	}
+	if kinds["internal_auditor"] == 0 {
+		t.Error("no role of kind internal_auditor")
+	}
+	processes := map[raci.Process]int{}
+	for _, a := range reg.Activities {
+		processes[a.Process]++
+	}
+	for _, p := range []raci.Process{"internal_audit", "management_review", "access_review"} {
+		if processes[p] == 0 {
+			t.Errorf("no %s activity", p)
+		}
+	}
+	accepted, withResidual := 0, 0
+	for _, r := range reg.Risks {
+		if r.Acceptance != nil {
+			accepted++
+			if r.Acceptance.Residual != "" {
+				withResidual++
+			}
+		}
+	}
+	if accepted < len(reg.Risks)/2 || withResidual != accepted {
+		t.Errorf("%d of %d risks have an acceptance, %d of them with a residual level: want most, all", accepted, len(reg.Risks), withResidual)
 	}
 }

@@ -190,7 +190,7 @@ func TestConfigParamsReachRules(t *testing.T) {
 organisation: {name: X}
 roles: []
 people:
-  - {id: p1, name: P, acknowledgements: {awareness_training: 2026-11-25}}
+  - {id: p1, name: P, acknowledgements: {awareness_training: 2026-11-25, induction: 2026-01-05}}
 `))
 	if err != nil {
 		t.Fatal(err)

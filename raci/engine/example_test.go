@@ -32,10 +32,10 @@ func ExampleEngine_Evaluate() {
 	}
 	fmt.Println("fails at high:", rep.Failed(engine.SeverityHigh))
 	// Output:
-	// A52-ASSET-001 asset:miro (line 688)
-	// A52-COMP-001 person:olivia-grant (line 332)
-	// A52-PEOPLE-001 person:peter-doyle (line 480)
-	// A52-RISK-003 risk:risk-office-wifi (line 1021)
+	// A52-ASSET-001 asset:miro (line 705)
+	// A52-COMP-001 person:olivia-grant (line 349)
+	// A52-PEOPLE-001 person:peter-doyle (line 497)
+	// A52-RISK-003 risk:risk-office-wifi (line 1103)
 	// fails at high: true
 }
 
@@ -51,9 +51,10 @@ func ExampleEngine_Rules() {
 		}
 	}
 	// Output:
-	// A52-COMM-001 medium A.5.2 Person has not signed the current policy false
-	// A52-COMM-002 medium 7.2 Awareness training missing or out of date false
-	// A52-COMM-003 low A.5.2 Job description lacks the security duties of a role true
+	// A52-COMM-001 medium A.5.1 Person has not signed the current policy false
+	// A52-COMM-002 medium A.6.3 Awareness training missing or out of date false
+	// A52-COMM-003 low A.6.2 Job description lacks the security duties of a role true
+	// A52-COMM-004 low A.6.3 Person without an induction false
 }
 
 // An organisation adds a rule of its own, with a parameter, beside the bundled ones.

@@ -31,6 +31,8 @@ var (
 	kDate                            = key("date")
 	kDecision                        = key("decision")
 	kDelegations                     = key("delegations")
+	kDeputies                        = key("deputies")
+	kDpoRequired                     = key("dpo_required")
 	kDuties                          = key("duties")
 	kEmail                           = key("email")
 	kEmployment                      = key("employment")
@@ -60,6 +62,7 @@ var (
 	kRaci                            = key("raci")
 	kRationale                       = key("rationale")
 	kReason                          = key("reason")
+	kReportsTo                       = key("reports_to")
 	kResidual                        = key("residual")
 	kResponsible                     = key("responsible")
 	kReview                          = key("review")
@@ -109,9 +112,10 @@ func registerValue(v *raci.Register) (ast.Value, error) {
 
 // organisation converts an Organisation to its JSON object.
 func (b *inputBuilder) organisation(v *raci.Organisation) *ast.Term {
-	items := make([]objItem, 0, 6)
+	items := make([]objItem, 0, 7)
 	items = append(items, objItem{kName, str(v.Name)})
 	items = optBool(items, kHandlesPersonalData, v.HandlesPersonalData)
+	items = optBool(items, kDpoRequired, v.DPORequired)
 	items = b.optShared(items, kApprovedBy, v.ApprovedBy)
 	items = b.optDate(items, kApprovedOn, v.ApprovedOn)
 	items = b.optDate(items, kReviewedOn, v.ReviewedOn)
@@ -121,18 +125,19 @@ func (b *inputBuilder) organisation(v *raci.Organisation) *ast.Term {
 
 // policy converts a Policy to its JSON object.
 func (b *inputBuilder) policy(v *raci.Policy) *ast.Term {
-	items := make([]objItem, 0, 6)
+	items := make([]objItem, 0, 7)
 	items = append(items, objItem{kID, str(v.ID)}, objItem{kTitle, str(v.Title)})
 	items = b.optShared(items, kApprovedBy, v.ApprovedBy)
 	items = b.optDate(items, kApprovedOn, v.ApprovedOn)
 	items = b.optShared(items, kOverallResponsibility, v.OverallResponsibility)
+	items = b.optDate(items, kReviewedOn, v.ReviewedOn)
 	items = b.attrs(items, kAttributes, v.Attributes)
 	return ast.NewTerm(object(items))
 }
 
 // role converts a Role to its JSON object.
 func (b *inputBuilder) role(v *raci.Role) *ast.Term {
-	items := make([]objItem, 0, 7)
+	items := make([]objItem, 0, 9)
 	items = append(items,
 		objItem{kID, str(v.ID)},
 		objItem{kName, str(v.Name)},
@@ -141,6 +146,8 @@ func (b *inputBuilder) role(v *raci.Role) *ast.Term {
 	)
 	items = optStrs(items, kDuties, v.Duties)
 	items = b.optIDs(items, kCompetences, v.Competences)
+	items = b.optShared(items, kReportsTo, v.ReportsTo)
+	items = b.optIDs(items, kDeputies, v.Deputies)
 	items = b.attrs(items, kAttributes, v.Attributes)
 	return ast.NewTerm(object(items))
 }
@@ -296,10 +303,11 @@ func (b *inputBuilder) risk(v *raci.Risk) *ast.Term {
 
 // acceptance converts an Acceptance to its JSON object.
 func (b *inputBuilder) acceptance(v *raci.Acceptance) *ast.Term {
-	items := make([]objItem, 0, 4)
+	items := make([]objItem, 0, 5)
 	items = append(items, objItem{kBy, b.shared(v.By)}, objItem{kDate, b.date(v.Date)})
 	items = b.optDate(items, kExpiresOn, v.ExpiresOn)
 	items = optStr(items, kRationale, v.Rationale)
+	items = b.optShared(items, kResidual, string(v.Residual))
 	return ast.NewTerm(object(items))
 }
 

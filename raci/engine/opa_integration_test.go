@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,8 +22,8 @@ import (
 // TestOPAServerGivesTheSameFindings builds rolecall's bundle (bundled rules, and
 // with the example organisation's configuration and rules), serves it with an
 // unmodified OPA (`opa run --server`) on a loopback port, sends every example
-// register to POST /v1/data/rolecall/report, and compares the findings with the
-// engine's. It needs the opa binary: .ci/run builds it from the OPA module in
+// and conformance register to POST /v1/data/rolecall/report, and compares the
+// findings with the engine's (EXC-002's second phase included). It needs the opa binary: .ci/run builds it from the OPA module in
 // go.mod (go build -o ... github.com/open-policy-agent/opa) and sets
 // ROLECALL_OPA_BIN.
 func TestOPAServerGivesTheSameFindings(t *testing.T) {
@@ -51,6 +52,12 @@ func TestOPAServerGivesTheSameFindings(t *testing.T) {
 			regs, _ := filepath.Glob("../../examples/registers/*.yaml")
 			if len(regs) == 0 {
 				t.Fatal("no example registers")
+			}
+			vectors, _ := filepath.Glob(filepath.Join(conformanceDir(t), "*.json"))
+			for _, v := range vectors {
+				if !strings.HasSuffix(v, ".expected.json") {
+					regs = append(regs, v)
+				}
 			}
 			custom := 0
 			for _, file := range regs {

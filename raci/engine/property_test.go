@@ -179,8 +179,10 @@ func TestPropertyDeterministic(t *testing.T) {
 
 // TestPropertyOwnerRemovesAssetFinding: giving an unowned asset an owner (an
 // existing role) removes exactly that asset's A52-ASSET-001; the only other
-// finding that may change is that asset's A52-ASSET-002 (a business asset now
-// owned by an IT role). Nothing about any other subject changes.
+// findings that may change are that asset's A52-ASSET-002 (a business asset now
+// owned by an IT role), A52-ACC-001 of the access reviews that cover it (the
+// new owner is not accountable for them) and A52-EXC-002 of the exceptions
+// about it (the finding they waived is gone). Nothing else changes.
 func TestPropertyOwnerRemovesAssetFinding(t *testing.T) {
 	t.Parallel()
 	eng := propertyEngine(t)
@@ -206,12 +208,26 @@ func TestPropertyOwnerRemovesAssetFinding(t *testing.T) {
 		owned = reload(t, owned)
 		after := mustEvaluate(t, eng, owned, asOf).Findings
 
+		// mayChange holds the [rule, subject] of the findings about other
+		// subjects that the owner may change.
+		mayChange := map[[2]string]bool{}
+		for _, a := range reg.Activities {
+			if a.Process == raci.ProcAccessReview && slices.Contains(a.Assets, reg.Assets[i].ID) {
+				mayChange[[2]string{"A52-ACC-001", "activity:" + a.ID}] = true
+			}
+		}
+		for _, e := range reg.Exceptions {
+			if e.Subject == subject {
+				mayChange[[2]string{"A52-EXC-002", "exception:" + e.ID}] = true
+			}
+		}
 		split := func(fs []engine.Finding) (about, other []engine.Finding) {
 			for _, f := range fs {
 				f.Line, f.Column = 0, 0
-				if f.Subject == subject {
+				switch {
+				case f.Subject == subject:
 					about = append(about, f)
-				} else {
+				case !mayChange[[2]string{f.Rule, f.Subject}]:
 					other = append(other, f)
 				}
 			}

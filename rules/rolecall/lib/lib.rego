@@ -266,27 +266,3 @@ known_rule_ids := {meta.id | some meta in data.rolecall.catalogue.rules} | {meta
 }
 
 exception_approver_roles := object.get(approvers_of, "approve_exception", set())
-
-# exception_problem(e) says why an exception is not applied; undefined when it is.
-exception_problem(e) := sprintf("expired on %s", [e.expires_on]) if {
-	expired(e)
-} else := sprintf("names rule %s, which is neither a bundled rule nor one of the organisation's rules", [e.rule]) if {
-	not e.rule in known_rule_ids
-} else := sprintf("its approver %s holds no role that approves an approve_exception authority", [person_display(e.approved_by)]) if {
-	not holds_any(e.approved_by, exception_approver_roles)
-}
-
-# applied_exception_ids contains the id of every exception that applies.
-applied_exception_ids contains e.id if {
-	some e in exception_list
-	not exception_problem(e)
-}
-
-_waiver_keys := {[e.rule, e.subject] | some e in exception_list; e.id in applied_exception_ids}
-
-# waivers[[rule, subject]] is the id of the applied exception that waives findings of
-# that rule and subject (the smallest id when several do).
-waivers := {key: min(ids) |
-	some key in _waiver_keys
-	ids := {e.id | some e in exception_list; e.id in applied_exception_ids; [e.rule, e.subject] == key}
-}

@@ -7,12 +7,12 @@
 #   acknowledgement is earlier than the policy's approval date, has not signed the
 #   current policy.
 # related_resources:
-#   - description: ISO/IEC 27001:2022 Annex A 5.2, Information security roles and responsibilities
+#   - description: ISO/IEC 27001:2022 Annex A 5.1, Policies for information security
 #     ref: https://www.iso.org/standard/27001
 # custom:
 #   id: A52-COMM-001
 #   severity: medium
-#   control: A.5.2
+#   control: A.5.1
 #   remediation: Have the person read and sign the current information security policy and record the date in acknowledgements.policy.
 package rolecall.rules.comm_001
 

@@ -5,12 +5,12 @@
 #   everyone other than a leaver needs awareness training completed within the last
 #   awareness_interval_days days (365 by default).
 # related_resources:
-#   - description: ISO/IEC 27001:2022 clause 7.2, Competence
+#   - description: ISO/IEC 27001:2022 Annex A 6.3, Information security awareness, education and training
 #     ref: https://www.iso.org/standard/27001
 # custom:
 #   id: A52-COMM-002
 #   severity: medium
-#   control: "7.2"
+#   control: A.6.3
 #   remediation: Have the person complete the awareness training and record the date in acknowledgements.awareness_training.
 package rolecall.rules.comm_002
 

@@ -5,12 +5,12 @@
 #   person other than a leaver who holds a role of any kind other than staff needs
 #   a job description that includes security duties.
 # related_resources:
-#   - description: ISO/IEC 27001:2022 Annex A 5.2, Information security roles and responsibilities
+#   - description: ISO/IEC 27001:2022 Annex A 6.2, Terms and conditions of employment
 #     ref: https://www.iso.org/standard/27001
 # custom:
 #   id: A52-COMM-003
 #   severity: low
-#   control: A.5.2
+#   control: A.6.2
 #   remediation: Add the security duties of the person's roles to their job description and set job_description_has_security_duties.
 package rolecall.rules.comm_003
 

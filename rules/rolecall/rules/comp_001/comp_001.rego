@@ -11,7 +11,7 @@
 # custom:
 #   id: A52-COMP-001
 #   severity: high
-#   control: "7.2"
+#   control: Clause 7.2
 #   remediation: Have the person achieve or renew the competence and record it with its dates, or hand the role to someone who has it.
 package rolecall.rules.comp_001
 

@@ -29,7 +29,7 @@ test_activity_of_other_process_does_not_cover if {
 }
 
 test_no_activities_reports_every_default_process if {
-	count(proc_001.finding) == 13 with input as {"as_of": "2026-11-27", "register": {}}
+	count(proc_001.finding) == 15 with input as {"as_of": "2026-11-27", "register": {}}
 }
 
 test_no_required_processes_no_findings if {

@@ -38,11 +38,19 @@ finding contains {
 	not activity.last_performed
 }
 
+# _days_since(date) is the number of whole days from date to as_of (both UTC
+# midnights, so the difference is an exact number of days).
+_days_since(date) := (time.parse_ns("2006-01-02", lib.as_of) - time.parse_ns("2006-01-02", date)) / 86400000000000
+
 finding contains {
 	"subject": sprintf("activity:%s", [activity.id]),
 	"message": sprintf(
-		"Activity %s (%s) was last performed on %s, more than %d days ago: perform it and record when.",
-		[lib.display(activity), activity.frequency, activity.last_performed, _allowed_days[activity.frequency]],
+		"Activity %s (%s) was last performed on %s, %d days ago, more than the %d days allowed (its %d-day period plus %d grace days): perform it and record when.",
+		[
+			lib.display(activity), activity.frequency, activity.last_performed,
+			_days_since(activity.last_performed), _allowed_days[activity.frequency],
+			lib.frequency_days[activity.frequency], lib.params.frequency_grace_days,
+		],
 	),
 	"path": lib.ptr(["activities", i, "last_performed"]),
 } if {

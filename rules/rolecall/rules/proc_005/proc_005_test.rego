@@ -8,7 +8,7 @@ _weekly(last) := {"id": "a1", "name": "Log review", "process": "logging_monitori
 test_overdue_activity_fires if {
 	proc_005.finding == {{
 		"subject": "activity:a1",
-		"message": "Activity a1 \"Log review\" (weekly) was last performed on 2026-11-05, more than 21 days ago: perform it and record when.",
+		"message": "Activity a1 \"Log review\" (weekly) was last performed on 2026-11-05, 22 days ago, more than the 21 days allowed (its 7-day period plus 14 grace days): perform it and record when.",
 		"path": "/activities/0/last_performed",
 	}} with input as {"as_of": "2026-11-27", "register": {"activities": [_weekly("2026-11-05")]}}
 }
@@ -22,7 +22,11 @@ test_performed_after_as_of_does_not_fire if {
 }
 
 test_grace_parameter_applies if {
-	count(proc_005.finding) == 1 with input as {"as_of": "2026-11-27", "register": {"activities": [_weekly("2026-11-19")]}}
+	proc_005.finding == {{
+		"subject": "activity:a1",
+		"message": "Activity a1 \"Log review\" (weekly) was last performed on 2026-11-19, 8 days ago, more than the 7 days allowed (its 7-day period plus 0 grace days): perform it and record when.",
+		"path": "/activities/0/last_performed",
+	}} with input as {"as_of": "2026-11-27", "register": {"activities": [_weekly("2026-11-19")]}}
 		with data.rolecall.params.frequency_grace_days as 0
 	count(proc_005.finding) == 0 with input as {"as_of": "2026-11-27", "register": {"activities": [_weekly("2026-11-20")]}}
 		with data.rolecall.params.frequency_grace_days as 0
@@ -33,8 +37,23 @@ test_annual_boundary if {
 	count(proc_005.finding) == 0 with input as {"as_of": "2026-11-27", "register": {"activities": [
 		{"id": "a1", "name": "Risk assessment", "process": "risk_assessment", "frequency": "annual", "last_performed": "2025-11-12"},
 	]}}
-	count(proc_005.finding) == 1 with input as {"as_of": "2026-11-27", "register": {"activities": [
+	proc_005.finding == {{
+		"subject": "activity:a1",
+		"message": "Activity a1 \"Risk assessment\" (annual) was last performed on 2025-11-11, 381 days ago, more than the 380 days allowed (its 366-day period plus 14 grace days): perform it and record when.",
+		"path": "/activities/0/last_performed",
+	}} with input as {"as_of": "2026-11-27", "register": {"activities": [
 		{"id": "a1", "name": "Risk assessment", "process": "risk_assessment", "frequency": "annual", "last_performed": "2025-11-11"},
+	]}}
+}
+
+test_message_states_the_actual_age_and_the_limit if {
+	# quarterly allows 92 + 14 = 106 days; 2026-06-28 is 152 days before 2026-11-27.
+	proc_005.finding == {{
+		"subject": "activity:a1",
+		"message": "Activity a1 \"Access review\" (quarterly) was last performed on 2026-06-28, 152 days ago, more than the 106 days allowed (its 92-day period plus 14 grace days): perform it and record when.",
+		"path": "/activities/0/last_performed",
+	}} with input as {"as_of": "2026-11-27", "register": {"activities": [
+		{"id": "a1", "name": "Access review", "process": "access_review", "frequency": "quarterly", "last_performed": "2026-06-28"},
 	]}}
 }
 

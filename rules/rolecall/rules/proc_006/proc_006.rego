@@ -2,7 +2,9 @@
 # title: Performed activity not signed off by its accountable owner
 # description: |
 #   Once an activity has been performed, a holder of one of its accountable roles must
-#   sign off the result. Delegating the work never delegates the sign-off.
+#   sign off the result of that run: a sign-off dated before last_performed signed off
+#   an earlier run and leaves the latest one unreviewed. Delegating the work never
+#   delegates the sign-off.
 # related_resources:
 #   - description: ISO/IEC 27001:2022 Annex A 5.2, Information security roles and responsibilities
 #     ref: https://www.iso.org/standard/27001
@@ -28,6 +30,31 @@ finding contains {
 	not activity.signed_off
 }
 
+# _early(activity) is true when the sign-off predates the run it should sign off.
+_early(activity) if activity.signed_off.date < activity.last_performed
+
+# _wrong_signer(activity) is true when the signer holds none of the activity's
+# accountable roles (an undefined person holds nothing).
+_wrong_signer(activity) if not lib.holds_any(activity.signed_off.by, lib.raci(activity, "accountable"))
+
+# _signer_note says, for an early sign-off, that its signer is not entitled either:
+# the activity gets one finding that names both problems.
+_signer_note(activity) := sprintf(" by %s, who holds none of its accountable roles,", [lib.person_display(activity.signed_off.by)]) if {
+	_wrong_signer(activity)
+} else := ""
+
+finding contains {
+	"subject": sprintf("activity:%s", [activity.id]),
+	"message": sprintf(
+		"Activity %s was last performed on %s but its sign-off%s is dated %s, so it signs off an earlier run: have a holder of its accountable role (%s) sign off the latest run.",
+		[lib.display(activity), activity.last_performed, _signer_note(activity), activity.signed_off.date, lib.raci_display(lib.raci(activity, "accountable"))],
+	),
+	"path": lib.ptr(["activities", i, "signed_off", "date"]),
+} if {
+	some i, activity in lib.activity_list
+	_early(activity)
+}
+
 finding contains {
 	"subject": sprintf("activity:%s", [activity.id]),
 	"message": sprintf(
@@ -40,5 +67,6 @@ finding contains {
 	activity.last_performed
 	signer := activity.signed_off.by
 	accountable := lib.raci(activity, "accountable")
-	not lib.holds_any(signer, accountable)
+	not _early(activity)
+	_wrong_signer(activity)
 }

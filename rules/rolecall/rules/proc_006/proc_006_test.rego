@@ -78,3 +78,29 @@ test_never_performed_activity_does_not_fire if {
 	count(proc_006.finding) == 0 with input as _input(object.remove(_activity({}), ["last_performed"]))
 	count(proc_006.finding) == 0 with input as _input(object.remove(_activity({"signed_off": {"by": "p2", "date": "2026-11-21"}}), ["last_performed"]))
 }
+
+test_sign_off_the_day_before_last_performed_fires if {
+	proc_006.finding == {{
+		"subject": "activity:a1",
+		"message": "Activity a1 \"Patching\" was last performed on 2026-11-20 but its sign-off is dated 2026-11-19, so it signs off an earlier run: have a holder of its accountable role (it-lead) sign off the latest run.",
+		"path": "/activities/0/signed_off/date",
+	}} with input as _input(_activity({"signed_off": {"by": "p1", "date": "2026-11-19"}}))
+}
+
+test_sign_off_on_the_day_of_last_performed_does_not_fire if {
+	count(proc_006.finding) == 0 with input as _input(_activity({"signed_off": {"by": "p1", "date": "2026-11-20"}}))
+}
+
+test_sign_off_the_day_after_last_performed_does_not_fire if {
+	count(proc_006.finding) == 0 with input as _input(_activity({"signed_off": {"by": "p1", "date": "2026-11-21"}}))
+}
+
+# One finding per activity: an early sign-off by someone without the role names
+# both problems.
+test_early_sign_off_by_a_signer_without_the_role_fires_once if {
+	proc_006.finding == {{
+		"subject": "activity:a1",
+		"message": "Activity a1 \"Patching\" was last performed on 2026-11-20 but its sign-off by p2 \"Bob\", who holds none of its accountable roles, is dated 2026-10-01, so it signs off an earlier run: have a holder of its accountable role (it-lead) sign off the latest run.",
+		"path": "/activities/0/signed_off/date",
+	}} with input as _input(_activity({"signed_off": {"by": "p2", "date": "2026-10-01"}}))
+}

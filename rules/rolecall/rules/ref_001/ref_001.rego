@@ -31,6 +31,8 @@ _defined := {
 # for the entity in a message, the field path inside the entity, whether it holds
 # one id or a list of ids, and the kind of entity it refers to.
 _list_refs := {
+	"roles.reports_to": {"list": "roles", "kind": "role", "noun": "Role", "field": ["reports_to"], "many": false, "target": "role"},
+	"roles.deputies": {"list": "roles", "kind": "role", "noun": "Role", "field": ["deputies"], "many": true, "target": "person"},
 	"people.roles": {"list": "people", "kind": "person", "noun": "Person", "field": ["roles"], "many": true, "target": "role"},
 	"teams.members": {"list": "teams", "kind": "team", "noun": "Team", "field": ["members"], "many": true, "target": "person"},
 	"teams.roles": {"list": "teams", "kind": "team", "noun": "Team", "field": ["roles"], "many": true, "target": "role"},

@@ -7,7 +7,7 @@ import data.rolecall.rules.ref_001
 _every_field := {
 	"organisation": {"name": "Acme", "approved_by": "ghost-p"},
 	"policy": {"id": "ISP", "title": "Policy", "approved_by": "ghost-p", "overall_responsibility": "ghost-r"},
-	"roles": [{"id": "r1", "name": "R1", "kind": "staff", "function": "it"}],
+	"roles": [{"id": "r1", "name": "R1", "kind": "staff", "function": "it", "reports_to": "ghost-r", "deputies": ["p1", "ghost-p"]}],
 	"people": [{"id": "p1", "name": "P1", "roles": ["r1", "ghost-r"]}],
 	"teams": [{"id": "t1", "name": "T1", "members": ["p1", "ghost-p"], "roles": ["ghost-r"]}],
 	"assets": [{"id": "a1", "name": "A1", "type": "saas", "owner": "ghost-r", "custodian": "ghost-r"}],
@@ -38,6 +38,8 @@ test_every_reference_field_is_checked if {
 		["organisation", "/organisation/approved_by"],
 		["policy", "/policy/approved_by"],
 		["policy", "/policy/overall_responsibility"],
+		["role:r1", "/roles/0/reports_to"],
+		["role:r1", "/roles/0/deputies/1"],
 		["person:p1", "/people/0/roles/1"],
 		["team:t1", "/teams/0/members/1"],
 		["team:t1", "/teams/0/roles/0"],
@@ -60,7 +62,7 @@ test_every_reference_field_is_checked if {
 		["segregation:sod1", "/segregation/0/roles/1"],
 		["exception:e1", "/exceptions/0/approved_by"],
 	} with input as {"as_of": "2026-11-27", "register": _every_field}
-	count(ref_001.finding) == 24 with input as {"as_of": "2026-11-27", "register": _every_field}
+	count(ref_001.finding) == 26 with input as {"as_of": "2026-11-27", "register": _every_field}
 }
 
 test_two_bad_references_give_two_findings_with_one_subject if {
@@ -146,8 +148,8 @@ test_all_references_defined_does_not_fire if {
 		"organisation": {"name": "Acme", "approved_by": "p1"},
 		"policy": {"id": "ISP", "title": "Policy", "approved_by": "p1", "overall_responsibility": "r1"},
 		"roles": [
-			{"id": "r1", "name": "R1", "kind": "staff", "function": "it"},
-			{"id": "r2", "name": "R2", "kind": "staff", "function": "hr"},
+			{"id": "r1", "name": "R1", "kind": "staff", "function": "it", "reports_to": "r1", "deputies": ["p1"]},
+			{"id": "r2", "name": "R2", "kind": "staff", "function": "hr", "reports_to": "r1", "deputies": []},
 		],
 		"people": [{"id": "p1", "name": "P1", "roles": ["r1"]}],
 		"teams": [{"id": "t1", "name": "T1", "members": ["p1"], "roles": ["r1"]}],
@@ -170,11 +172,54 @@ test_absent_reference_fields_do_not_fire if {
 	count(ref_001.finding) == 0 with input as {"as_of": "2026-11-27", "register": {
 		"organisation": {"name": "Acme"},
 		"policy": {"id": "ISP", "title": "Policy"},
-		"roles": [],
+		"roles": [{"id": "r1", "name": "R1", "kind": "staff", "function": "it"}],
 		"people": [{"id": "p1", "name": "P1"}],
 		"teams": [{"id": "t1", "name": "T1"}],
 		"assets": [{"id": "a1", "name": "A1", "type": "saas"}],
 		"activities": [{"id": "act1", "name": "Act1", "process": "other", "raci": {}}],
 		"risks": [{"id": "rk1", "title": "Risk"}],
+	}}
+}
+
+test_reporting_line_and_deputies_are_references if {
+	ref_001.finding == {
+		{
+			"subject": "role:ciso",
+			"message": "Role ciso \"CISO\" refers in reports_to to role board, which is not defined: define the role or correct the reference.",
+			"path": "/roles/1/reports_to",
+		},
+		{
+			"subject": "role:ciso",
+			"message": "Role ciso \"CISO\" refers in deputies to person ghost, which is not defined: define the person or correct the reference.",
+			"path": "/roles/1/deputies/1",
+		},
+		{
+			"subject": "role:ceo",
+			"message": "Role ceo \"CEO\" refers in deputies to person ceo, which is not defined: define the person or correct the reference.",
+			"path": "/roles/0/deputies/0",
+		},
+	} with input as {"as_of": "2026-11-27", "register": {
+		"organisation": {"name": "Acme"},
+		"roles": [
+			{"id": "ceo", "name": "CEO", "kind": "senior_management", "function": "executive", "reports_to": "ceo", "deputies": ["ceo"]},
+			{"id": "ciso", "name": "CISO", "kind": "ciso", "function": "security", "reports_to": "board", "deputies": ["p1", "ghost"]},
+		],
+		"people": [{"id": "p1", "name": "P1", "status": "leaver", "roles": ["ciso"]}],
+	}}
+}
+
+# A role reporting to a defined role (itself included) and deputised by defined
+# people, whatever their status, has no dangling reference.
+test_defined_reporting_line_and_deputies_do_not_fire if {
+	count(ref_001.finding) == 0 with input as {"as_of": "2026-11-27", "register": {
+		"organisation": {"name": "Acme"},
+		"roles": [
+			{"id": "ceo", "name": "CEO", "kind": "senior_management", "function": "executive", "reports_to": "ceo"},
+			{"id": "ciso", "name": "CISO", "kind": "ciso", "function": "security", "reports_to": "ceo", "deputies": ["p1", "p2"]},
+		],
+		"people": [
+			{"id": "p1", "name": "P1", "status": "on_leave"},
+			{"id": "p2", "name": "P2", "status": "leaver"},
+		],
 	}}
 }

@@ -9,7 +9,7 @@
 # custom:
 #   id: A52-RISK-001
 #   severity: high
-#   control: "6.1"
+#   control: Clause 6.1
 #   remediation: Name the business role accountable for the risk in its owner field.
 package rolecall.rules.risk_001
 

@@ -10,7 +10,7 @@
 # custom:
 #   id: A52-RISK-002
 #   severity: medium
-#   control: "6.1"
+#   control: Clause 6.1
 #   remediation: Make the business role whose objectives the risk affects its owner; security advises.
 package rolecall.rules.risk_002
 

@@ -10,7 +10,7 @@
 # custom:
 #   id: A52-RISK-003
 #   severity: high
-#   control: "6.1"
+#   control: Clause 6.1
 #   remediation: Record a current acceptance (by, date, expires_on) from someone entitled to accept the risk, or treat it otherwise.
 package rolecall.rules.risk_003
 

@@ -13,7 +13,7 @@
 # custom:
 #   id: A52-RISK-004
 #   severity: high
-#   control: "6.1"
+#   control: Clause 6.1
 #   remediation: Have the risk accepted by a person whom an accept_risk authority (or, for lower risks, ownership) entitles, and by senior management for high risks.
 package rolecall.rules.risk_004
 

@@ -4,8 +4,10 @@
 #   The organisation needs certain roles whatever its size: senior management who
 #   lead the ISMS, and someone who manages it (an ISMS manager or a CISO), by
 #   default. Each group in the required_role_kinds parameter is satisfied by a
-#   defined role of any one of its kinds. An organisation that handles personal
-#   data also needs a data protection officer role.
+#   defined role of any one of its kinds. An organisation for which a data
+#   protection officer is mandatory (organisation.dpo_required, e.g. under GDPR
+#   Art. 37) also needs a data protection officer role; handling personal data
+#   alone does not require one.
 # related_resources:
 #   - description: ISO/IEC 27001:2022 Annex A 5.2, Information security roles and responsibilities
 #     ref: https://www.iso.org/standard/27001
@@ -19,9 +21,9 @@ package rolecall.rules.role_001
 import data.rolecall.lib
 
 # _required_groups lists the required groups of role kinds: the parameter, plus the
-# data protection officer when the organisation handles personal data.
+# data protection officer when the register says one is mandatory (dpo_required).
 _required_groups := array.concat(lib.params.required_role_kinds, [["data_protection_officer"]]) if {
-	lib.register.organisation.handles_personal_data == true
+	lib.register.organisation.dpo_required == true
 } else := lib.params.required_role_kinds
 
 _satisfied(group) if {
