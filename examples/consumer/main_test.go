@@ -35,7 +35,7 @@ func TestRun(t *testing.T) {
 			name:     "broken YAML register: every problem, one per line",
 			args:     []string{"testdata/broken.yaml"},
 			wantCode: 1,
-			wantStdout: `testdata/broken.yaml: line 8, col 11, /roles/0/kind: "chief" is not one of senior_management, isms_manager, ciso, asset_owner, process_owner, risk_owner, data_protection_officer, incident_manager, business_continuity_lead, supplier_manager, system_administrator, staff, other` + "\n" +
+			wantStdout: `testdata/broken.yaml: line 8, col 11, /roles/0/kind: "chief" is not one of senior_management, isms_manager, ciso, asset_owner, process_owner, risk_owner, data_protection_officer, incident_manager, business_continuity_lead, supplier_manager, system_administrator, internal_auditor, staff, other` + "\n" +
 				"testdata/broken.yaml: line 13, col 12, /people/0/roles: items 0 and 1 are the same: a list of ids holds no id twice\n" +
 				`testdata/broken.yaml: line 18, col 5, /assets/0/ownr: unknown key "ownr" (did you mean "owner"?): expected one of attributes, classification, custodian, id, name, owner, personal_data, type` + "\n",
 		},
