@@ -65,15 +65,15 @@ var (
 	poolConflicts   = []string{"s1", "s2"}
 	poolExceptions  = []string{"e1", "e2"}
 	poolCompetences = []string{"cissp", "gdpr"}
-	poolRuleIDs     = []string{"A52-ASSET-001", "A52-ROLE-002", "A52-COMM-001", "A52-SOD-001", "A52-REF-001", "A52-NOPE-001"}
+	poolRuleIDs     = []string{"A52-ASSET-001", "A52-ROLE-002", "A52-COMM-001", "A52-SOD-001", "A52-REF-001", "A52-NOPE-001", "A52-EXC-001", "A52-EXC-002", "A52-ROLE-004", "A52-ACC-002"}
 	poolNames       = []string{"x", "Chief Information Security Officer", "Zoë – ✓ 🚀", "  padded  ", "line\nbreak", "yes", "2026-01-01", "007", "del\x7f c1\u0080 ls\u2028 bom\ufeff"}
 	ghost           = "ghost"
 
-	roleKinds   = []string{"senior_management", "isms_manager", "ciso", "asset_owner", "process_owner", "risk_owner", "data_protection_officer", "incident_manager", "business_continuity_lead", "supplier_manager", "system_administrator", "staff", "other"}
+	roleKinds   = []string{"senior_management", "isms_manager", "ciso", "asset_owner", "process_owner", "risk_owner", "data_protection_officer", "incident_manager", "business_continuity_lead", "supplier_manager", "system_administrator", "internal_auditor", "staff", "other"}
 	functions   = []string{"executive", "security", "it", "hr", "finance", "operations", "legal", "sales", "facilities", "engineering", "business", "other"}
 	assetTypes  = []string{"saas", "cloud_service", "system", "application", "dataset", "shared_drive", "device", "network", "physical", "other"}
 	classes     = []string{"public", "internal", "confidential", "restricted"}
-	processes   = []string{"user_provisioning", "user_deprovisioning", "access_review", "vulnerability_management", "patch_management", "incident_management", "logging_monitoring", "backup_verification", "change_control", "supplier_due_diligence", "risk_assessment", "awareness_training", "physical_security_check", "other"}
+	processes   = []string{"user_provisioning", "user_deprovisioning", "access_review", "vulnerability_management", "patch_management", "incident_management", "logging_monitoring", "backup_verification", "change_control", "supplier_due_diligence", "risk_assessment", "awareness_training", "physical_security_check", "internal_audit", "management_review", "other"}
 	frequencies = []string{"daily", "weekly", "monthly", "quarterly", "semiannual", "annual", "on_event"}
 	decisions   = []string{"grant_access", "approve_exception", "approve_supplier", "accept_risk", "approve_change", "other"}
 	riskLevels  = []string{"low", "medium", "high", "critical"}
@@ -175,15 +175,15 @@ func (b *Builder) signature() *raci.Signature {
 // Register returns a valid register.
 func (b *Builder) Register() *raci.Register {
 	r := &raci.Register{Version: 1, Roles: []raci.Role{}, People: []raci.Person{}}
-	r.Organisation = raci.Organisation{Name: b.pick(poolNames), HandlesPersonalData: b.boolPtr(), ApprovedBy: b.opt(append(poolPeople, ghost)),
+	r.Organisation = raci.Organisation{Name: b.pick(poolNames), HandlesPersonalData: b.boolPtr(), DPORequired: b.boolPtr(), ApprovedBy: b.opt(append(poolPeople, ghost)),
 		ApprovedOn: b.datePtr(), ReviewedOn: b.datePtr(), Attributes: b.attrs()}
 	if b.flip() {
 		r.Policy = &raci.Policy{ID: "pol-1", Title: b.pick(poolNames), ApprovedBy: b.opt(append(poolPeople, ghost)), ApprovedOn: b.datePtr(),
-			OverallResponsibility: b.opt(append(poolRoles, ghost)), Attributes: b.attrs()}
+			OverallResponsibility: b.opt(append(poolRoles, ghost)), ReviewedOn: b.datePtr(), Attributes: b.attrs()}
 	}
 	for _, id := range b.defined(poolRoles) {
 		role := raci.Role{ID: id, Name: b.pick(poolNames), Kind: raci.RoleKind(b.pick(roleKinds)), Function: raci.BusinessFunc(b.pick(functions)),
-			Competences: b.ids(poolCompetences), Attributes: b.attrs()}
+			Competences: b.ids(poolCompetences), ReportsTo: b.opt(append(poolRoles, ghost)), Deputies: b.ids(poolPeople), Attributes: b.attrs()}
 		switch b.c.Intn(3) {
 		case 1:
 			role.Duties = []string{}
@@ -251,7 +251,8 @@ func (b *Builder) Register() *raci.Register {
 		k := raci.Risk{ID: id, Title: b.pick(poolNames), Owner: b.opt(append(poolRoles, ghost)), Assets: b.ids(poolAssets),
 			Residual: raci.RiskLevel(b.opt(riskLevels)), Treatment: raci.Treatment(b.opt(treatments)), Attributes: b.attrs()}
 		if b.flip() {
-			k.Acceptance = &raci.Acceptance{By: b.ref(poolPeople), Date: b.Date(), ExpiresOn: b.datePtr(), Rationale: b.opt([]string{"cheaper"})}
+			k.Acceptance = &raci.Acceptance{By: b.ref(poolPeople), Date: b.Date(), ExpiresOn: b.datePtr(), Rationale: b.opt([]string{"cheaper"}),
+				Residual: raci.RiskLevel(b.opt(riskLevels))}
 		}
 		r.Risks = append(r.Risks, k)
 	}
@@ -261,7 +262,8 @@ func (b *Builder) Register() *raci.Register {
 		j := (i + 1 + b.c.Intn(len(pool)-1)) % len(pool)
 		r.Segregation = append(r.Segregation, raci.Conflict{ID: id, Roles: []string{pool[i], pool[j]}, Reason: b.opt([]string{"maker and checker"}), Attributes: b.attrs()})
 	}
-	subjects := []string{"organisation", "policy", "role-kind:data_protection_officer", "process:access_review", "decision:accept_risk", "function:it"}
+	subjects := []string{"organisation", "policy", "role-kind:data_protection_officer", "process:access_review", "decision:accept_risk", "function:it",
+		"role-kind:internal_auditor", "process:management_review", "asset:" + ghost, "role-kind:boss", "exception:e1", "authority:au1"}
 	for _, p := range [][2]any{{"role", poolRoles}, {"person", poolPeople}, {"asset", poolAssets}, {"activity", poolActivities}, {"risk", poolRisks}, {"team", poolTeams}, {"delegation", poolDelegations}, {"segregation", poolConflicts}} {
 		for _, id := range p[1].([]string) {
 			subjects = append(subjects, p[0].(string)+":"+id)

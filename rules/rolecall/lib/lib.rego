@@ -143,10 +143,17 @@ held_roles := {pid: rids |
 	count(rids) > 0
 }
 
-# holds(pid, rid) is true when the person holds the role.
+# holds(pid, rid) is true when the defined person pid holds the role, directly
+# or through a team. An id that names no person holds nothing, even when a team
+# lists it as a member: a signer, approver or acceptor who is not defined is
+# never entitled (roles_of and holders_of still count such ids, for the rules
+# that report them).
 holds(pid, rid) if rid in person(pid).roles
 
-holds(pid, rid) if team_roles[pid][rid]
+holds(pid, rid) if {
+	team_roles[pid][rid]
+	person_index[pid]
+}
 
 # inactive_ids is the set of ids of the people whose status is not active (leavers
 # and people on leave): one pass over people, shared by the rules about leavers and
@@ -177,8 +184,10 @@ role_ids_of_kind := {kind: ids |
 
 senior_role_ids := object.get(role_ids_of_kind, "senior_management", set())
 
-# holds_kind(pid, kind) is true when the person holds a defined role of that kind.
+# holds_kind(pid, kind) is true when the defined person pid holds a defined role
+# of that kind.
 holds_kind(pid, kind) if {
+	person_index[pid]
 	some rid in roles_of(pid)
 	roles[rid].e.kind == kind
 }

@@ -63,6 +63,17 @@ test_undefined_signer_fires if {
 	}} with input as _input(_activity({"signed_off": {"by": "ghost", "date": "2026-11-21"}}))
 }
 
+# An id that names no person holds nothing, even when a team lists it as a
+# member of a team that holds the accountable role.
+test_undefined_signer_listed_in_a_team_fires if {
+	proc_006.finding == {{
+		"subject": "activity:a1",
+		"message": "Activity a1 \"Patching\" was signed off by ghost, who holds none of its accountable roles (it-lead): have a holder of an accountable role sign off the result.",
+		"path": "/activities/0/signed_off/by",
+	}} with input as _input(_activity({"signed_off": {"by": "ghost", "date": "2026-11-21"}}))
+		with input.register.teams as [{"id": "t1", "name": "Leads", "members": ["p4", "ghost"], "roles": ["it-lead"]}]
+}
+
 test_no_accountable_role_nobody_can_sign_off if {
 	proc_006.finding == {{
 		"subject": "activity:a1",

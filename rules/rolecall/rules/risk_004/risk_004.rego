@@ -54,6 +54,7 @@ _covers_assets(authority, risk) if {
 # _entitled_by_authority(pid, risk, rank): the person holds a role approving an
 # accept_risk authority that covers the risk's level and assets.
 _entitled_by_authority(pid, risk, rank) if {
+	lib.person_index[pid]
 	some rid in lib.roles_of(pid)
 	some authority in _accept_authorities_of[rid]
 	_covers_level(authority, rank)
