@@ -93,3 +93,8 @@ test_ptr_escapes_only_what_needs_it if {
 	lib.ptr(["a/b", 1, "c~d"]) == "/a~1b/1/c~0d"
 	lib.ptr(["a", "b", "c", "d", "e", "f", "g", "h"]) == "/a/b/c/d/e/f/g/h"
 }
+
+# The frequency periods of the catalogue, in days; on_event has none.
+test_frequency_days if {
+	lib.frequency_days == {"daily": 1, "weekly": 7, "monthly": 31, "quarterly": 92, "semiannual": 183, "annual": 366}
+}

@@ -50,6 +50,16 @@ test_achieved_on_as_of_is_current if {
 	])])}
 }
 
+# A record achieved on as_of counts even when the person misses another
+# competence (the rule's cheap pre-pass does not hide the boundary).
+test_achieved_on_as_of_is_current_beside_a_missing_one if {
+	comp_001.finding == {{
+		"subject": "person:p1",
+		"message": "Person p1 \"Ann\" holds isms, which requires competence risk, but has no current record of it: record it achieved and not expired, or hand the role to someone who has it.",
+		"path": "/people/0/competences",
+	}} with input as {"as_of": "2026-11-27", "register": _register([_holder([{"id": "iso-li", "achieved_on": "2026-11-27"}])])}
+}
+
 test_achieved_after_as_of_fires if {
 	{f.message | some f in comp_001.finding} == {"Person p1 \"Ann\" holds isms, which requires competence risk, but has no current record of it: record it achieved and not expired, or hand the role to someone who has it."} with input as {"as_of": "2026-11-27", "register": _register([_holder([
 		{"id": "iso-li", "achieved_on": "2024-01-01"},
