@@ -6,6 +6,7 @@
 //	rolecall validate FILE...          load and report schema problems
 //	rolecall check [flags] FILE...     evaluate the rules and report findings
 //	rolecall rules                     list the rule catalogue
+//	rolecall explain RULE              show a rule's page: what it checks, examples, how to waive it
 //	rolecall test DIR...               run the Rego tests of organisation rules
 //	rolecall bundle -o FILE.tar.gz     build an OPA bundle for opa run --server
 //
@@ -30,6 +31,7 @@ Usage:
   rolecall validate FILE...        load registers and report every schema problem
   rolecall check [flags] FILE...   evaluate the rules and report findings
   rolecall rules                   list the rule catalogue
+  rolecall explain RULE            show a rule's page: what it checks, examples, how to waive it
   rolecall test DIR...             run the Rego tests of organisation rules
   rolecall bundle -o FILE.tar.gz   build an OPA bundle of the rules and configuration
   rolecall help                    show this help
@@ -57,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(ctx, args[1:], stdout, stderr)
 	case "rules":
 		return cmdRules(ctx, args[1:], stdout, stderr)
+	case "explain":
+		return cmdExplain(ctx, args[1:], stdout, stderr)
 	case "test":
 		return cmdTest(ctx, args[1:], stdout, stderr)
 	case "bundle":
