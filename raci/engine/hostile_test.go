@@ -447,7 +447,7 @@ func TestLongUnknownKeys(t *testing.T) {
 // default 60 s timeout; three more lines would exhaust a 16 GB machine. The
 // deadline bounds time, not memory. Opt in, it allocates gigabytes:
 //
-//	ROLECALL_HOSTILE_MEMORY=1 go test ./raci -run TestHostileRuleMemoryAmplifier -v
+//	ROLECALL_HOSTILE_MEMORY=1 go test ./raci/engine -run TestHostileRuleMemoryAmplifier -v
 func TestHostileRuleMemoryAmplifier(t *testing.T) {
 	if os.Getenv("ROLECALL_HOSTILE_MEMORY") == "" {
 		t.Skip("allocates gigabytes; set ROLECALL_HOSTILE_MEMORY=1 to run")

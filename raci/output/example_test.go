@@ -40,7 +40,7 @@ func ExampleByName() {
 	//     - asset:miro (line 688)
 	//       Asset miro "Miro whiteboards" has no owner: name the role accountable for its protection.
 	//
-	// 1 findings: 0 critical, 1 high, 0 medium, 0 low, 0 info; 0 waived. FAIL (--fail-on high)
+	// 1 finding: 0 critical, 1 high, 0 medium, 0 low, 0 info; 0 waived. FAIL (--fail-on high)
 }
 
 // An unknown name is refused with the names there are, for a usage message.

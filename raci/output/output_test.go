@@ -126,7 +126,7 @@ WAIVED (1): reported, not counted
   R-MED-001  policy: waived by exception exc-2
       The policy is stale.
 
-1 findings: 0 critical, 0 high, 0 medium, 0 low, 0 info; 1 waived. PASS (--fail-on info)
+1 finding: 0 critical, 0 high, 0 medium, 0 low, 0 info; 1 waived. PASS (--fail-on info)
 `,
 		},
 		{
@@ -140,7 +140,7 @@ LOW (1)
     - role:r
       Role r is untidy.
 
-1 findings: 0 critical, 0 high, 0 medium, 1 low, 0 info; 0 waived. PASS (--fail-on high)
+1 finding: 0 critical, 0 high, 0 medium, 1 low, 0 info; 0 waived. PASS (--fail-on high)
 `,
 		},
 		{
@@ -160,7 +160,7 @@ LOW (1)
     - role:r
       Role r is untidy.
 
-1 findings: 0 critical, 0 high, 0 medium, 1 low, 0 info; 0 waived. FAIL (--fail-on low)
+1 finding: 0 critical, 0 high, 0 medium, 1 low, 0 info; 0 waived. FAIL (--fail-on low)
 `,
 		},
 		{

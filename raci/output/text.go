@@ -80,7 +80,11 @@ func (Text) Format(out io.Writer, run Run) error {
 		if fails && r.Failed(threshold) {
 			verdict = "FAIL"
 		}
-		fmt.Fprintf(w, "\n%d findings: %s; %d waived. %s (--fail-on %s)\n", r.Summary.Total, strings.Join(counts, ", "), r.Summary.Waived, verdict, shown)
+		noun := "findings"
+		if r.Summary.Total == 1 {
+			noun = "finding"
+		}
+		fmt.Fprintf(w, "\n%d %s: %s; %d waived. %s (--fail-on %s)\n", r.Summary.Total, noun, strings.Join(counts, ", "), r.Summary.Waived, verdict, shown)
 	}
 	return w.Flush()
 }
