@@ -10,9 +10,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/rolecall/rolecall/schema"
+	"github.com/rolecall/rolecall/internal/textdist"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+
+	"github.com/rolecall/rolecall/schema"
 )
 
 // Problem is one failed constraint of a document, located in its source.
@@ -281,31 +284,11 @@ func nearest(s string, candidates []string) string {
 			// a megabyte-long unknown key costs nothing.
 			continue
 		}
-		if d := editDistance(s, c); d < bestD && d*2 < len(s) {
+		if d := textdist.Levenshtein(s, c); d < bestD && d*2 < len(s) {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func show(v any) string {

@@ -51,6 +51,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rolecall/rolecall/internal/textdist"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/rolecall/rolecall/internal/ruleset"
@@ -425,34 +427,13 @@ func (s *Set) Nearest(id string) string {
 	want := strings.ToUpper(id)
 	best, bestD := "", -1
 	for _, r := range s.rules {
-		d := editDistance(want, strings.ToUpper(r.ID))
+		d := textdist.Levenshtein(want, strings.ToUpper(r.ID))
 		if _, short, ok := strings.Cut(r.ID, "-"); ok {
-			d = min(d, editDistance(want, strings.ToUpper(short)))
+			d = min(d, textdist.Levenshtein(want, strings.ToUpper(short)))
 		}
 		if bestD < 0 || d < bestD {
 			best, bestD = r.ID, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
