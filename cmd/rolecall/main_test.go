@@ -206,3 +206,13 @@ func permOf(t *testing.T, path string) os.FileMode {
 	}
 	return st.Mode().Perm()
 }
+
+// TestTestBesideAConfigListingTheSameDirectory runs `rolecall test rules` where
+// rolecall.yaml also lists rules: the layout the documentation recommends.
+func TestTestBesideAConfigListingTheSameDirectory(t *testing.T) {
+	t.Chdir("../../examples/custom-rules")
+	code, stdout, stderr := runCLI(t, "test", "rules")
+	if code != exitOK || !strings.Contains(stdout, "passed, 0 failed") {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+}

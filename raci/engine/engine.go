@@ -85,9 +85,12 @@ type engineConfig struct {
 	disabled       []string
 	severities     map[string]Severity
 	customFS       []fs.FS
-	timeout        time.Duration
-	printCap       int
-	print          *lockedWriter
+	// ruleDirs holds the resolved paths of the directories of WithRuleDir, so
+	// that a directory named twice is loaded once.
+	ruleDirs map[string]bool
+	timeout  time.Duration
+	printCap int
+	print    *lockedWriter
 }
 
 // WithParams overrides rule parameters (see the catalogue's parameter table).
@@ -139,11 +142,28 @@ func WithRules(fsys fs.FS) Option {
 
 // WithRuleDir adds the organisation rules in a directory on disk, like
 // WithRules(os.DirFS(dir)), naming files in messages by their path under dir.
+//
+// A directory named more than once (by several options, or by an option and a
+// configuration file, in any spelling of its path) is loaded once, under the
+// first name it was given.
 func WithRuleDir(dir string) Option {
 	return func(c *engineConfig) error {
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			return fmt.Errorf("%w: rules directory %s: not a readable directory", ErrInvalidConfig, dir)
 		}
+		key, err := filepath.Abs(dir)
+		if err == nil {
+			if real, err := filepath.EvalSymlinks(key); err == nil {
+				key = real
+			}
+		}
+		if c.ruleDirs == nil {
+			c.ruleDirs = map[string]bool{}
+		}
+		if c.ruleDirs[key] {
+			return nil
+		}
+		c.ruleDirs[key] = true
 		c.customFS = append(c.customFS, dirFS(dir))
 		return nil
 	}

@@ -238,9 +238,12 @@ older_than_cutoff(date, cutoff) if date < cutoff
 # nothing expires; something that expires on as_of is still valid that day.
 expired(x) if x.expires_on < as_of
 
-# display(kind_index, id) names an entity for a message: `id "Name"` or just `id`.
+# display(entity) names an entity for a message: `id "Name"` (`id "Title"` for a
+# risk or the policy, which have titles), or just `id`.
 display(entity) := sprintf("%s %q", [entity.id, entity.name]) if {
 	is_string(entity.name)
+} else := sprintf("%s %q", [entity.id, entity.title]) if {
+	is_string(entity.title)
 } else := sprintf("%s", [entity.id])
 
 # person_display(pid) names a person by id and name, or by id when undefined.

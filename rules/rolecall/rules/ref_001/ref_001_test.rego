@@ -223,3 +223,12 @@ test_defined_reporting_line_and_deputies_do_not_fire if {
 		],
 	}}
 }
+
+# A risk is named by its id and title, as every other rule names it.
+test_risk_is_named_by_its_title if {
+	ref_001.finding == {{
+		"subject": "risk:r1",
+		"message": "Risk r1 \"Laptop theft\" refers in owner to role ghost, which is not defined: define the role or correct the reference.",
+		"path": "/risks/0/owner",
+	}} with input as {"as_of": "2026-11-27", "register": {"risks": [{"id": "r1", "title": "Laptop theft", "owner": "ghost"}]}}
+}
