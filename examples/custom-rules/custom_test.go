@@ -41,13 +41,45 @@ func TestAcmeRegister(t *testing.T) {
 		{Rule: "ACME-ASSET-002", Subject: "asset:client-datasets"},
 		{Rule: "ACME-PEOPLE-001", Subject: "person:ben-carter"},
 	}, "ACME-ASSET-001", "ACME-ASSET-002", "ACME-PEOPLE-001")
+	asset002 := 0
 	for _, f := range rep.Findings {
-		if f.Rule == "A52-COMM-003" {
-			t.Errorf("disabled rule A52-COMM-003 reported: %+v", f)
+		if f.Rule == "A52-ASSET-002" {
+			asset002++
+			if f.Severity != engine.SeverityHigh {
+				t.Errorf("A52-ASSET-002 severity %s, want the configured high", f.Severity)
+			}
 		}
-		if f.Rule == "A52-ASSET-002" && f.Severity != engine.SeverityHigh {
-			t.Errorf("A52-ASSET-002 severity %s, want the configured high", f.Severity)
+	}
+	if asset002 == 0 {
+		t.Error("no A52-ASSET-002 finding in acme.yaml: the severity override is not exercised")
+	}
+}
+
+// TestDisabledRule checks that the configuration's disabled rule stays silent
+// on a register where it fires without the configuration.
+func TestDisabledRule(t *testing.T) {
+	reg := racitest.Register(t, `
+		version: 1
+		organisation: {name: Disabled Ltd}
+		roles:
+		  - {id: admin, name: Administrator, kind: system_administrator, function: it, duties: [Run the servers]}
+		people:
+		  - {id: p1, name: Pat, roles: [admin]}
+	`)
+	count := func(eng *engine.Engine) int {
+		n := 0
+		for _, f := range racitest.Evaluate(t, eng, reg, "2026-11-27").Findings {
+			if f.Rule == "A52-COMM-003" {
+				n++
+			}
 		}
+		return n
+	}
+	if n := count(racitest.Engine(t)); n != 1 {
+		t.Fatalf("without the configuration A52-COMM-003 reported %d findings, want 1", n)
+	}
+	if n := count(racitest.Engine(t, engine.WithConfig(acmeConfig(t)))); n != 0 {
+		t.Errorf("disabled rule A52-COMM-003 reported %d findings", n)
 	}
 }
 
