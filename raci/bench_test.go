@@ -10,9 +10,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/rolecall/rolecall/internal/testkit"
-
 	"github.com/rolecall/rolecall/internal/synth"
+	"github.com/rolecall/rolecall/internal/testkit"
 	"github.com/rolecall/rolecall/raci"
 )
 

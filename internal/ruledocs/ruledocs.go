@@ -51,11 +51,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/rolecall/rolecall/internal/textdist"
-
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/rolecall/rolecall/internal/ruleset"
+	"github.com/rolecall/rolecall/internal/textdist"
 	"github.com/rolecall/rolecall/rules"
 )
 

@@ -17,9 +17,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/rolecall/rolecall/internal/testkit"
-
 	"github.com/rolecall/rolecall/internal/synth"
+	"github.com/rolecall/rolecall/internal/testkit"
 	"github.com/rolecall/rolecall/raci"
 	"github.com/rolecall/rolecall/raci/engine"
 )

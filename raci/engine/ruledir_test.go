@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/rolecall/rolecall/raci/engine"
 )
 
@@ -26,14 +28,14 @@ func TestRuleDirectoryNamedTwiceLoadsOnce(t *testing.T) {
 		engine.WithRuleDir(abs),
 	}
 	eng := newEngine(t, opts...)
-	custom := 0
+	var custom []string
 	for _, r := range eng.Rules() {
 		if r.Custom {
-			custom++
+			custom = append(custom, r.ID)
 		}
 	}
-	if custom != 3 {
-		t.Errorf("%d organisation rules, want the 3 of examples/custom-rules/rules", custom)
+	if diff := cmp.Diff([]string{"ACME-ASSET-001", "ACME-ASSET-002", "ACME-PEOPLE-001"}, custom); diff != "" {
+		t.Errorf("organisation rules (-want +got):\n%s", diff)
 	}
 	results, err := engine.RunTests(t.Context(), engine.ScopeOrganisation, opts...)
 	if err != nil {
