@@ -1,64 +1,53 @@
 package main
 
 import (
-	"context"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+
+	"github.com/spf13/cobra"
 
 	"github.com/rolecall/rolecall/raci/engine"
 )
 
-func cmdBundle(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("bundle", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: rolecall bundle -o FILE.tar.gz [--config FILE] [--rules DIR]\n\nBuilds one OPA bundle with the bundled rules, the organisation's rules, its merged parameters and configuration, for `opa run --server FILE.tar.gz`; query POST /v1/data/rolecall/report with input {\"as_of\": \"YYYY-MM-DD\", \"register\": {...}}.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	out := fs.String("o", "", "output file (.tar.gz)")
-	ef := addEngineFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if *out == "" || fs.NArg() > 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	cfg, err := ef.loadConfig()
-	if err != nil {
-		fmt.Fprintf(stderr, "rolecall bundle: %v\n", err)
-		return exitUsage
-	}
-	if cfg != nil && ef.config != "" {
-		if same(*out, ef.config) {
-			fmt.Fprintf(stderr, "rolecall bundle: refusing to overwrite the input %s\n", *out)
-			return exitUsage
-		}
-	}
-	eng, err := engine.New(ctx, ef.options(cfg)...)
-	if err != nil {
-		fmt.Fprintf(stderr, "rolecall bundle: %v\n", err)
-		return exitUsage
-	}
-	if err := eng.WriteBundleFile(*out); err != nil {
-		fmt.Fprintf(stderr, "rolecall bundle: %v\n", err)
-		return exitUsage
-	}
-	fmt.Fprintf(stdout, "wrote %s (%d rules)\n", *out, len(eng.Rules()))
-	return exitOK
-}
+func newBundleCmd(streams streams) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "bundle -o FILE.tar.gz [flags]",
+		Short: "Build an OPA bundle of the rules and configuration",
+		Long: `Builds one OPA bundle with the bundled rules, the organisation's rules, its
+merged parameters and configuration, for an unmodified OPA server:
 
-// same reports whether two paths name the same existing file.
-func same(a, b string) bool {
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(sa, sb)
+  opa run --server FILE.tar.gz
+
+then POST /v1/data/rolecall/report with the input rolecall input prints
+({"as_of": "YYYY-MM-DD", "register": {...}}). docs/fleet.md covers bundle
+servers, polling and decision logs.`,
+		Example: `  rolecall bundle -o rolecall.tar.gz
+  rolecall bundle -o rolecall.tar.gz --config rolecall.yaml`,
+		Args: cobra.NoArgs,
 	}
-	aa, _ := filepath.Abs(a)
-	bb, _ := filepath.Abs(b)
-	return aa == bb
+	cmd.Flags().StringVarP(&out, "output", "o", "", "the bundle file to write (.tar.gz)")
+	ef := addEngineFlags(cmd.Flags(), false)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if out == "" {
+			return usagef("-o FILE.tar.gz is required")
+		}
+		cfg, err := ef.loadConfig()
+		if err != nil {
+			return err
+		}
+		if err := checkOutput(out, ef.inputs(cfg)); err != nil {
+			return err
+		}
+		eng, err := engine.New(cmd.Context(), ef.options(cfg)...)
+		if err != nil {
+			return err
+		}
+		if err := writeOutput(out, nil, func(w io.Writer) error { return eng.WriteBundle(w) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(streams.out, "wrote %s (%d rules)\n", out, len(eng.Rules()))
+		return nil
+	}
+	return cmd
 }

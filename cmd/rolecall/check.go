@@ -3,124 +3,169 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
-	"time"
 
-	"github.com/rolecall/rolecall/internal/atomicfile"
+	"github.com/spf13/cobra"
+
 	"github.com/rolecall/rolecall/raci"
 	"github.com/rolecall/rolecall/raci/engine"
 	"github.com/rolecall/rolecall/raci/output"
 )
 
-// multiFlag collects a repeatable string flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
-
-// engineFlags are the flags shared by the commands that build an engine.
-type engineFlags struct {
-	config  string
-	rules   multiFlag
-	timeout time.Duration
+// checkFlags are check's own flags.
+type checkFlags struct {
+	asOf    string
+	formats []string
+	failOn  string
+	output  string
+	quiet   bool
+	color   string
 }
 
-func addEngineFlags(fs *flag.FlagSet) *engineFlags {
-	ef := &engineFlags{}
-	fs.StringVar(&ef.config, "config", "", "configuration file (default: ./rolecall.yaml when it exists)")
-	fs.Var(&ef.rules, "rules", "directory of organisation Rego rules (repeatable)")
-	fs.DurationVar(&ef.timeout, "timeout", 0, "evaluation time limit, e.g. 30s (default: the configuration's, else 60s)")
-	return ef
-}
+func newCheckCmd(std streams) *cobra.Command {
+	var cf checkFlags
+	cmd := &cobra.Command{
+		Use:   "check FILE... [flags]",
+		Short: "Evaluate the rules on registers and report the findings",
+		Long: `Evaluates the Annex A 5.2 rules (and the organisation's own rules) on each
+register and reports the findings: which rule, which entity, where in the file,
+and what to do.
 
-// loadConfig reads --config, or ./rolecall.yaml when it exists.
-func (ef *engineFlags) loadConfig() (*engine.Config, error) {
-	path := ef.config
-	if path == "" {
-		if _, err := os.Stat("rolecall.yaml"); err != nil {
-			return nil, nil
-		}
-		path = "rolecall.yaml"
-	}
-	return engine.LoadConfig(path)
-}
+--format may be given several times; FORMAT=FILE writes that format to FILE, so
+one run can print text and write SARIF for code scanning:
 
-// options turns the flags and configuration into engine options.
-func (ef *engineFlags) options(cfg *engine.Config) []engine.Option {
-	opts := []engine.Option{engine.WithConfig(cfg)}
-	for _, dir := range ef.rules {
-		opts = append(opts, engine.WithRuleDir(dir))
-	}
-	if ef.timeout > 0 {
-		opts = append(opts, engine.WithTimeout(ef.timeout))
-	}
-	return opts
-}
+  rolecall check register.yaml --format text --format sarif=rolecall.sarif
 
-func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: rolecall check [flags] FILE...\n\nEvaluates the Annex A 5.2 rules (and the organisation's) on each register and reports the findings.\nExit 0 when no unwaived finding is at or above --fail-on, 1 when one is, 2 for usage, load or configuration errors.\n\nFlags:")
-		fs.PrintDefaults()
+-o FILE writes the (single) report to FILE instead of standard output. -o is
+always a file name: "-o json" is refused, because it almost certainly meant
+--format json.
+
+Exit 0 when no unwaived finding is at or above --fail-on, 1 when one is, 2 for
+usage, load or configuration errors.`,
+		Example: `  rolecall check examples/registers/acme.yaml
+  rolecall check registers/ --fail-on high
+  cat register.yaml | rolecall check - --format json
+  rolecall check register.yaml --as-of 2026-11-27 --format sarif=rolecall.sarif --format text`,
+		Args: cobra.MinimumNArgs(1),
 	}
-	asOf := fs.String("as-of", "", "evaluation date YYYY-MM-DD (default: today, UTC)")
-	format := fs.String("format", "text", "output format: "+strings.Join(output.Names(), ", "))
-	failOn := fs.String("fail-on", "", "lowest severity of an unwaived finding that fails the run: critical, high, medium, low, info or none (default: the configuration's, else low)")
-	outFile := fs.String("o", "", "write the report to this file (atomically; never over an input) instead of standard output")
-	ef := addEngineFlags(fs)
+	fs := cmd.Flags()
+	fs.StringVar(&cf.asOf, "as-of", "", "evaluation date YYYY-MM-DD (default: today, UTC)")
+	fs.StringArrayVar(&cf.formats, "format", nil, "output format, or FORMAT=FILE to write it to a file (repeatable): "+strings.Join(output.Names(), ", ")+" (default text)")
+	fs.StringVar(&cf.failOn, "fail-on", "", "lowest severity of an unwaived finding that fails the run: critical, high, medium, low, info or none (default: the configuration's, else low)")
+	fs.StringVarP(&cf.output, "output", "o", "", "write the report to this file (atomically; never over an input) instead of standard output")
+	fs.BoolVarP(&cf.quiet, "quiet", "q", false, "do not show progress on standard error")
+	fs.StringVar(&cf.color, "color", "auto", "colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never")
+	ef := addEngineFlags(fs, true)
 	lim := limitFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		return runCheck(cmd.Context(), std, cf, ef, lim, args)
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+	return cmd
+}
+
+// formatTarget is one requested format and where it goes ("" is the
+// command's output: -o, else standard output).
+type formatTarget struct {
+	name      string
+	formatter output.Formatter
+	file      string
+}
+
+// parseFormats reads the --format values.
+func parseFormats(values []string, outFile string) ([]formatTarget, error) {
+	if len(values) == 0 {
+		values = []string{"text"}
 	}
-	if *outFile != "" {
-		inputs := append([]string{ef.config, "rolecall.yaml"}, fs.Args()...)
-		for _, in := range inputs {
-			if in != "" && same(*outFile, in) {
-				fmt.Fprintf(stderr, "rolecall check: refusing to overwrite the input %s with the report\n", in)
-				return exitUsage
-			}
+	var out []formatTarget
+	toOutput := 0
+	for _, v := range values {
+		name, file, hasFile := strings.Cut(v, "=")
+		name = strings.TrimSpace(name)
+		f, err := output.ByName(name)
+		if err != nil {
+			return nil, usagef("--format %q is not one of %s", name, strings.Join(output.Names(), ", "))
 		}
+		if hasFile && file == "" {
+			return nil, usagef("--format %s= names no file", name)
+		}
+		if !hasFile {
+			toOutput++
+		}
+		out = append(out, formatTarget{name: name, formatter: f, file: file})
 	}
-	formatter, err := output.ByName(*format)
+	if toOutput > 1 {
+		dest := "standard output"
+		if outFile != "" {
+			dest = outFile
+		}
+		return nil, usagef("%d formats would all go to %s; give the others a file with --format FORMAT=FILE", toOutput, dest)
+	}
+	return out, nil
+}
+
+// useColour decides whether the text report is coloured.
+func useColour(std streams, mode, outFile string) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		return outFile == "" && std.outTTY && std.env("NO_COLOR") == "" && std.env("TERM") != "dumb", nil
+	}
+	return false, usagef("--color %q is not one of auto, always, never", mode)
+}
+
+func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, lim *raci.Limits, args []string) error {
+	targets, err := parseFormats(cf.formats, cf.output)
 	if err != nil {
-		fmt.Fprintf(stderr, "rolecall check: --format %q is not one of %s\n", *format, strings.Join(output.Names(), ", "))
-		return exitUsage
+		return err
+	}
+	if _, err := useColour(std, cf.color, cf.output); err != nil {
+		return err
+	}
+	sources, err := expandSources(args)
+	if err != nil {
+		return err
 	}
 	evalDate := raci.Today()
-	if *asOf != "" {
-		d, err := raci.ParseDate(*asOf)
+	if cf.asOf != "" {
+		d, err := raci.ParseDate(cf.asOf)
 		if err != nil {
-			fmt.Fprintf(stderr, "rolecall check: --as-of: %v\n", err)
-			return exitUsage
+			return usagef("--as-of: %v", err)
 		}
 		evalDate = d
 	}
 	cfg, err := ef.loadConfig()
 	if err != nil {
-		fmt.Fprintf(stderr, "rolecall check: %v\n", err)
-		return exitUsage
+		return err
+	}
+	inputs := ef.inputs(cfg)
+	for _, s := range sources {
+		inputs = append(inputs, s.path)
+	}
+	for _, t := range append(targets, formatTarget{file: cf.output}) {
+		if err := checkOutput(t.file, inputs); err != nil {
+			return err
+		}
 	}
 	threshold := "low"
 	if cfg != nil && cfg.FailOn != "" {
 		threshold = cfg.FailOn
 	}
-	if *failOn != "" {
-		threshold = *failOn
+	if cf.failOn != "" {
+		threshold = cf.failOn
 	}
 	failSeverity, ok := engine.ParseSeverity(threshold)
 	if !ok && threshold != "none" {
-		fmt.Fprintf(stderr, "rolecall check: --fail-on %q is not one of critical, high, medium, low, info, none\n", threshold)
-		return exitUsage
+		return usagef("--fail-on %q is not one of critical, high, medium, low, info, none", threshold)
 	}
+
+	prog := newProgress(std, cf.quiet)
+	defer prog.done()
+	prog.set("reading %s", sources[0].name())
 	// Compiling the rules and loading the first register use different cores:
 	// the first register is read while the engine compiles.
 	type loaded struct {
@@ -128,49 +173,56 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		err error
 	}
 	first := make(chan loaded, 1)
-	if fs.NArg() > 0 {
-		go func() {
-			reg, err := raci.LoadFile(fs.Arg(0), raci.WithLimits(*lim))
-			first <- loaded{reg, err}
-		}()
-	}
+	go func() {
+		reg, err := loadSource(sources[0], std.in, *lim)
+		first <- loaded{reg, err}
+	}()
 	eng, err := engine.New(ctx, ef.options(cfg)...)
 	if err != nil {
-		fmt.Fprintf(stderr, "rolecall check: %v\n", err)
-		return exitUsage
+		<-first
+		return err
 	}
 
 	var reports []*engine.Report
-	code := exitOK
-	for i, path := range fs.Args() {
+	failed, broken := false, false
+	for i, src := range sources {
 		var reg *raci.Register
 		if i == 0 {
 			l := <-first
 			reg, err = l.reg, l.err
 		} else {
-			reg, err = raci.LoadFile(path, raci.WithLimits(*lim))
+			prog.set("reading %s (%d of %d)", src.name(), i+1, len(sources))
+			reg, err = loadSource(src, std.in, *lim)
 		}
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			code = exitUsage
+			prog.done()
+			printLoadError(std.err, err)
+			var le *raci.LimitError
+			if errors.As(err, &le) {
+				fmt.Fprintln(std.err, "rolecall check: --max-bytes, --max-entities and --max-depth raise the limits")
+			}
+			broken = true
 			continue
 		}
+		prog.set("evaluating %s (%d of %d; %d people, %d roles)", src.name(), i+1, len(sources), len(reg.People), len(reg.Roles))
 		rep, err := eng.Evaluate(ctx, reg, evalDate)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", path, err)
+			prog.done()
+			fmt.Fprintf(std.err, "%s: %v\n", src.name(), err)
 			if errors.Is(err, context.DeadlineExceeded) {
-				fmt.Fprintln(stderr, "rolecall check: raise --timeout or the configuration's timeout for very large registers")
+				fmt.Fprintln(std.err, "rolecall check: raise --timeout or the configuration's timeout for very large registers")
 			}
-			code = exitUsage
+			broken = true
 			continue
 		}
 		reports = append(reports, rep)
-		if code == exitOK && threshold != "none" && rep.Failed(failSeverity) {
-			code = exitFindings
+		if threshold != "none" && rep.Failed(failSeverity) {
+			failed = true
 		}
 	}
-	if code == exitUsage && len(reports) == 0 {
-		return exitUsage
+	prog.done()
+	if broken && len(reports) == 0 {
+		return exitError{exitUsage}
 	}
 	// The threshold goes to the formatter as the user wrote it, so that the text
 	// format echoes it; "none" is the formatter's empty threshold.
@@ -178,18 +230,23 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if threshold == "none" {
 		run.FailOn = ""
 	}
-	write := func(w io.Writer) error { return formatter.Format(w, run) }
-	var werr error
-	if *outFile != "" {
-		werr = atomicfile.Write(*outFile, write)
-	} else {
-		werr = write(stdout)
+	for _, t := range targets {
+		dest := t.file
+		if dest == "" {
+			dest = cf.output
+		}
+		write := func(w io.Writer) error { return t.formatter.Format(w, run) }
+		if err := writeOutput(dest, std.out, write); err != nil {
+			return fmt.Errorf("writing the %s report: %w", t.name, err)
+		}
 	}
-	if werr != nil {
-		fmt.Fprintf(stderr, "rolecall check: writing the report: %v\n", werr)
-		return exitUsage
+	switch {
+	case broken:
+		return exitError{exitUsage}
+	case failed:
+		return exitError{exitFindings}
 	}
-	return code
+	return nil
 }
 
 // jsonReport is the document --format json writes; the tests decode the output

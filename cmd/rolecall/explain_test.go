@@ -79,13 +79,13 @@ func TestExplain(t *testing.T) {
 			name:       "no rule",
 			args:       []string{"explain"},
 			wantCode:   exitUsage,
-			wantStderr: "Usage: rolecall explain [flags] RULE",
+			wantStderr: "rolecall explain: accepts 1 arg(s), received 0\nRun 'rolecall explain --help' for usage.",
 		},
 		{
 			name:       "two rules",
 			args:       []string{"explain", "A52-ASSET-001", "A52-ASSET-002"},
 			wantCode:   exitUsage,
-			wantStderr: "Usage: rolecall explain [flags] RULE",
+			wantStderr: "rolecall explain: accepts 1 arg(s), received 2",
 		},
 		{
 			name:       "missing configuration",

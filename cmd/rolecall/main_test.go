@@ -15,8 +15,19 @@ import (
 
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return runCLIWith(t, streams{in: strings.NewReader("")}, args...)
+}
+
+// runCLIWith runs the command line with std's input, terminal flags and
+// environment, capturing its output.
+func runCLIWith(t *testing.T, std streams, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(context.Background(), args, &out, &errb)
+	std.out, std.err = &out, &errb
+	if std.in == nil {
+		std.in = strings.NewReader("")
+	}
+	code := run(context.Background(), args, std)
 	return code, out.String(), errb.String()
 }
 
@@ -46,7 +57,7 @@ func TestExitCodes(t *testing.T) {
 		args []string
 		want int
 	}{
-		{"no command", nil, exitUsage},
+		{"no command prints help", nil, exitOK},
 		{"unknown command", []string{"frobnicate"}, exitUsage},
 		{"validate valid", []string{"validate", "../../examples/registers/acme.yaml"}, exitOK},
 		{"validate missing file", []string{"validate", "testdata/nope.yaml"}, exitUsage},
@@ -120,9 +131,10 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		t.Fatalf("exit %d, want 2", code)
 	}
 	for _, want := range []string{
-		`line 5, col 31, /people/0/status: "gone" is not one of active, leaver, on_leave`,
-		`line 7, col 28, /assets/0/type: "sas" is not one of saas`,
-		`line 7, col 33, /assets/0/ownr: unknown key "ownr" (did you mean "owner"?)`,
+		path + `:5:31: /people/0/status: "gone" is not one of active, leaver, on_leave`,
+		path + `:7:28: /assets/0/type: "sas" is not one of saas`,
+		path + `:7:33: /assets/0/ownr: unknown key "ownr" (did you mean "owner"?)`,
+		path + `: 3 problems`,
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)

@@ -1,74 +1,75 @@
 package main
 
 import (
-	"context"
-	"flag"
 	"fmt"
-	"io"
+
+	"github.com/spf13/cobra"
 
 	"github.com/rolecall/rolecall/raci/engine"
 )
 
-func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("test", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: rolecall test [flags] DIR...\n\nRuns the _test.rego files of the organisation rules in each DIR, with the bundled rules and parameters loaded, like opa test.\nExit 0 when every test passes, 1 when one fails, 2 for errors.\n\nFlags:")
-		fs.PrintDefaults()
+func newTestCmd(io streams) *cobra.Command {
+	var verbose, bundled bool
+	cmd := &cobra.Command{
+		Use:   "test [DIR...] [flags]",
+		Short: "Run the Rego tests of organisation rules",
+		Long: `Runs the _test.rego files of the organisation rules in each DIR (and in the
+directories ./rolecall.yaml or --config lists), with the bundled rules and
+parameters loaded, like opa test. A directory named twice is loaded once.
+
+Exit 0 when every test passes, 1 when one fails, 2 for errors.`,
+		Example: `  rolecall test rules/
+  rolecall test --bundled -v`,
 	}
-	verbose := fs.Bool("v", false, "list every test, not only failures")
-	bundled := fs.Bool("bundled", false, "also run the bundled rules' own tests")
-	ef := addEngineFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	ef.rules = append(ef.rules, fs.Args()...)
-	cfg, err := ef.loadConfig()
-	if err != nil {
-		fmt.Fprintf(stderr, "rolecall test: %v\n", err)
-		return exitUsage
-	}
-	if len(ef.rules) == 0 && (cfg == nil || len(cfg.Rules) == 0) && !*bundled {
-		fs.Usage()
-		return exitUsage
-	}
-	scope := engine.ScopeOrganisation
-	if *bundled {
-		scope = engine.ScopeAll
-	}
-	results, err := engine.RunTests(ctx, scope, ef.options(cfg)...)
-	if err != nil {
-		fmt.Fprintf(stderr, "rolecall test: %v\n", err)
-		return exitUsage
-	}
-	pass, fail, skip := 0, 0, 0
-	for _, r := range results {
-		switch {
-		case r.Skip:
-			skip++
-		case r.Pass:
-			pass++
-		default:
-			fail++
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every test, not only failures")
+	cmd.Flags().BoolVar(&bundled, "bundled", false, "also run the bundled rules' own tests")
+	ef := addEngineFlags(cmd.Flags(), true)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		ef.rules = append(ef.rules, args...)
+		cfg, err := ef.loadConfig()
+		if err != nil {
+			return err
 		}
-		if *verbose || (!r.Pass && !r.Skip) {
-			fmt.Fprintln(stdout, r)
-			if r.Output != "" && !r.Pass {
-				fmt.Fprintf(stdout, "  output:\n%s", r.Output)
+		if len(ef.ruleDirs(cfg)) == 0 && !bundled {
+			return usagef("name a directory of organisation rules (or give --bundled)")
+		}
+		scope := engine.ScopeOrganisation
+		if bundled {
+			scope = engine.ScopeAll
+		}
+		results, err := engine.RunTests(cmd.Context(), scope, ef.options(cfg)...)
+		if err != nil {
+			return err
+		}
+		if len(results) == 0 {
+			return fmt.Errorf("no tests found (test rules are named test_* in files ending in _test.rego)")
+		}
+		pass, fail, skip := 0, 0, 0
+		for _, r := range results {
+			switch {
+			case r.Skip:
+				skip++
+			case r.Pass:
+				pass++
+			default:
+				fail++
+			}
+			if verbose || (!r.Pass && !r.Skip) {
+				fmt.Fprintln(io.out, r)
+				if r.Output != "" && !r.Pass {
+					fmt.Fprintf(io.out, "  output:\n%s", r.Output)
+				}
 			}
 		}
+		fmt.Fprintf(io.out, "%d passed, %d failed", pass, fail)
+		if skip > 0 {
+			fmt.Fprintf(io.out, ", %d skipped", skip)
+		}
+		fmt.Fprintln(io.out)
+		if fail > 0 {
+			return exitError{exitFindings}
+		}
+		return nil
 	}
-	if len(results) == 0 {
-		fmt.Fprintln(stderr, "rolecall test: no tests found (test rules are named test_* in files ending in _test.rego)")
-		return exitUsage
-	}
-	fmt.Fprintf(stdout, "%d passed, %d failed", pass, fail)
-	if skip > 0 {
-		fmt.Fprintf(stdout, ", %d skipped", skip)
-	}
-	fmt.Fprintln(stdout)
-	if fail > 0 {
-		return exitFindings
-	}
-	return exitOK
+	return cmd
 }

@@ -1,0 +1,391 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/rolecall/rolecall/raci"
+)
+
+const acme = "../../examples/registers/acme.yaml"
+const minimal = "../../examples/registers/minimal.yaml"
+
+// TestFlagsAfterFiles checks that flags are read wherever they stand.
+func TestFlagsAfterFiles(t *testing.T) {
+	before, outBefore, _ := runCLI(t, "check", "--format", "json", "--as-of", "2026-11-27", acme)
+	after, outAfter, stderr := runCLI(t, "check", acme, "--format", "json", "--as-of", "2026-11-27")
+	if before != exitFindings || after != exitFindings {
+		t.Fatalf("exit %d and %d, want %d; stderr:\n%s", before, after, exitFindings, stderr)
+	}
+	if diff := cmp.Diff(outBefore, outAfter); diff != "" {
+		t.Errorf("flags after the file give another report (-before +after):\n%s", diff)
+	}
+}
+
+func TestStandardInput(t *testing.T) {
+	for _, file := range []string{acme, "../../raci/testdata/conformance/" + firstJSON(t)} {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, out, stderr := runCLIWith(t, streams{in: strings.NewReader(string(data))}, "validate", "-")
+			if code != exitOK || !strings.HasPrefix(out, "<stdin>: valid register of ") {
+				t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
+			}
+		})
+	}
+	data, err := os.ReadFile(acme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLIWith(t, streams{in: strings.NewReader(string(data))}, "check", "-", "--format", "json", "--as-of", "2026-11-27")
+	if code != exitFindings {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Summary.Total != 17 || rep.Findings[0].File != "<stdin>" || rep.Findings[0].Line == 0 {
+		t.Errorf("report of standard input: %d findings, first in %q line %d; want 17 in <stdin> with lines", rep.Summary.Total, rep.Findings[0].File, rep.Findings[0].Line)
+	}
+	if code, _, stderr := runCLI(t, "check", "-", "-"); code != exitUsage || !strings.Contains(stderr, "named twice") {
+		t.Errorf("stdin twice: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = runCLIWith(t, streams{in: strings.NewReader("version: 1\norganisation: {name: X}\nroles: []\npeople: []\nbogus: 1\n")}, "validate", "-")
+	if code != exitUsage || !strings.Contains(stderr, `<stdin>:5:1: /bogus: unknown key "bogus"`) {
+		t.Errorf("bad stdin: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// firstJSON names a JSON register among the conformance vectors, so that the
+// standard-input test reads JSON as well as YAML.
+func firstJSON(t *testing.T) string {
+	t.Helper()
+	matches, _ := filepath.Glob("../../raci/testdata/conformance/*.json")
+	for _, m := range matches {
+		if _, err := raci.LoadFile(m); err == nil {
+			return filepath.Base(m)
+		}
+	}
+	t.Skip("no JSON register among the conformance vectors")
+	return ""
+}
+
+func TestDirectoryArgument(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, acme, filepath.Join(dir, "a.yaml"))
+	copyFile(t, minimal, filepath.Join(dir, "b.yml"))
+	// Neither the configuration, a hidden file, a note nor a subdirectory is a register.
+	writeFile(t, filepath.Join(dir, "rolecall.yaml"), "fail_on: critical\n")
+	writeFile(t, filepath.Join(dir, ".hidden.yaml"), "not: a register\n")
+	writeFile(t, filepath.Join(dir, "notes.txt"), "hello\n")
+	if err := os.Mkdir(filepath.Join(dir, "sub.yaml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "validate", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	want := []string{filepath.Join(dir, "a.yaml") + `: valid register of "Acme Analytics Ltd"`, filepath.Join(dir, "b.yml") + ": valid register of "}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("validate %s printed %d lines, want %d:\n%s", dir, len(lines), len(want), out)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want prefix %q", i+1, lines[i], w)
+		}
+	}
+	code, out, stderr = runCLI(t, "check", dir, "--as-of", "2026-11-27", "--format", "json")
+	if code != exitFindings {
+		t.Fatalf("check: exit %d; stderr:\n%s", code, stderr)
+	}
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 2 || rep.Summary.Total != 17+24 {
+		t.Errorf("check of the directory: %d files, %d findings; want 2 files and %d findings", len(rep.Files), rep.Summary.Total, 17+24)
+	}
+	empty := t.TempDir()
+	if code, _, stderr := runCLI(t, "validate", empty); code != exitUsage || !strings.Contains(stderr, "holds no .yaml, .yml or .json register") {
+		t.Errorf("empty directory: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	tcs := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help"}, "Registers:\n  check "},
+		{[]string{"--help"}, "Rules:\n  bundle "},
+		{[]string{"help", "check"}, "rolecall check FILE... [flags]"},
+		{[]string{"check", "-h"}, "--fail-on string"},
+		{[]string{"check", "--help"}, "FORMAT=FILE writes that format to FILE"},
+		{[]string{"validate", "-h"}, "--strict"},
+		{[]string{"--version"}, "rolecall "},
+	}
+	for _, tc := range tcs {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, out, stderr := runCLI(t, tc.args...)
+			if code != exitOK || !strings.Contains(out, tc.want) || stderr != "" {
+				t.Errorf("exit %d, want 0; stdout lacks %q or stderr is not empty:\nstdout:\n%s\nstderr:\n%s", code, tc.want, out, stderr)
+			}
+		})
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	for shell, want := range map[string]string{
+		"bash":       "__start_rolecall",
+		"zsh":        "#compdef rolecall",
+		"fish":       "complete -c rolecall",
+		"powershell": "Register-ArgumentCompleter",
+	} {
+		t.Run(shell, func(t *testing.T) {
+			code, out, stderr := runCLI(t, "completion", shell)
+			if code != exitOK || !strings.Contains(out, want) {
+				t.Errorf("exit %d; stdout lacks %q; stderr %q", code, want, stderr)
+			}
+		})
+	}
+}
+
+func TestCompletionOfRuleIDs(t *testing.T) {
+	code, out, _ := runCLI(t, "__complete", "explain", "A52-SOD")
+	if code != exitOK || !strings.Contains(out, "A52-SOD-001\t") || !strings.Contains(out, "A52-SOD-002\t") || strings.Contains(out, "A52-REF-001") {
+		t.Errorf("completing explain A52-SOD: exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestInitWritesAValidStarter(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "register.yaml")
+	code, _, stderr := runCLI(t, "init", "--name", "Fernhill Ltd", "-o", path)
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	reg, err := raci.LoadFile(path)
+	if err != nil {
+		t.Fatalf("the starter register does not load: %v", err)
+	}
+	if reg.Organisation.Name != "Fernhill Ltd" {
+		t.Errorf("organisation name %q", reg.Organisation.Name)
+	}
+	if code, _, stderr := runCLI(t, "validate", "--strict", path); code != exitOK {
+		t.Errorf("validate --strict of the starter: exit %d\n%s", code, stderr)
+	}
+	// Its findings are all gaps to fill in: approvals, reviews, people in the
+	// roles and activities not yet performed; none says something is wrong.
+	code, out, _ := runCLI(t, "check", path, "--as-of", "2026-11-27", "--format", "json")
+	if code != exitFindings {
+		t.Fatalf("check of the starter: exit %d", code)
+	}
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	fillIn := map[string]bool{"A52-DOC-001": true, "A52-DOC-002": true, "A52-POL-001": true, "A52-POL-003": true, "A52-ROLE-002": true, "A52-PROC-005": true}
+	for _, f := range rep.Findings {
+		if !fillIn[f.Rule] {
+			t.Errorf("the starter has a finding that is not a gap to fill in: %s %s", f.Rule, f.Message)
+		}
+	}
+	// An existing file is kept unless --force is given.
+	if code, _, stderr := runCLI(t, "init", "-o", path); code != exitUsage || !strings.Contains(stderr, "exists") {
+		t.Errorf("init over an existing file: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "init", "-o", path, "--force", "--name", "Other Ltd"); code != exitOK {
+		t.Errorf("init --force: exit %d", code)
+	}
+	if code, out, _ := runCLI(t, "init"); code != exitOK || !strings.Contains(out, "name: Example Ltd") {
+		t.Errorf("init to standard output: exit %d", code)
+	}
+	if code, _, _ := runCLI(t, "init", "--name", `Bad "Quote`); code != exitUsage {
+		t.Errorf("init with a quote in the name: exit %d, want 2", code)
+	}
+}
+
+func TestRulesNamed(t *testing.T) {
+	code, out, stderr := runCLI(t, "rules", "A52-REF-001", "a52-sod-002")
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "A52-REF-001 ") || !strings.HasPrefix(lines[1], "A52-SOD-002 ") {
+		t.Errorf("rules A52-REF-001 a52-sod-002 printed:\n%s", out)
+	}
+	code, out, stderr = runCLI(t, "rules", "A52-REF-01")
+	if code != exitUsage || out != "" || !strings.Contains(stderr, `no rule "A52-REF-01"; did you mean A52-REF-001?`) {
+		t.Errorf("unknown rule: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+}
+
+// TestOutputFileDecision checks the meaning of -o: always a file, never a
+// format, never an input, never a directory or a link.
+func TestOutputFileDecision(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "link.json")
+	if err := os.Symlink(filepath.Join(dir, "target.json"), link); err != nil {
+		t.Fatal(err)
+	}
+	tcs := []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"a format name", []string{"check", minimal, "-o", "json"}, "-o json names a file, not a format: use --format json, or -o ./json"},
+		{"a format name in capitals", []string{"check", minimal, "-o", "SARIF"}, "names a file, not a format"},
+		{"the register", []string{"check", minimal, "-o", minimal}, "refusing to overwrite the input " + minimal},
+		{"a directory", []string{"check", minimal, "-o", dir}, "is a directory"},
+		{"a symbolic link", []string{"check", minimal, "-o", link}, "is a symbolic link"},
+		{"a format file over the register", []string{"check", minimal, "--format", "json=" + minimal}, "refusing to overwrite the input"},
+		{"init over a format name", []string{"init", "-o", "yaml"}, "names a file, not a format"},
+	}
+	for _, tc := range tcs {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tc.args...)
+			if code != exitUsage || !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("exit %d, want 2; stderr lacks %q:\n%s", code, tc.stderr, stderr)
+			}
+		})
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "target.json")); err == nil {
+		t.Error("the link's target was written")
+	}
+	// ./json is a file of that name, written as asked.
+	reg, err := filepath.Abs(minimal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	if code, _, stderr := runCLI(t, "check", reg, "--as-of", "2026-11-27", "--format", "json", "-o", "./json"); code != exitFindings {
+		t.Fatalf("-o ./json: exit %d; stderr %s", code, stderr)
+	}
+	if b, err := os.ReadFile("json"); err != nil || !json.Valid(b) {
+		t.Errorf("-o ./json did not write a JSON report to ./json: %v", err)
+	}
+}
+
+func TestSeveralFormatsAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	jsonFile := filepath.Join(dir, "report.json")
+	code, out, stderr := runCLI(t, "check", acme, "--as-of", "2026-11-27", "--format", "text", "--format", "json="+jsonFile)
+	if code != exitFindings {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(out, "17 findings") {
+		t.Errorf("the text report is not on standard output:\n%s", out)
+	}
+	b, err := os.ReadFile(jsonFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep jsonReport
+	if err := json.Unmarshal(b, &rep); err != nil || rep.Summary.Total != 17 {
+		t.Errorf("the JSON report file: %v, %d findings", err, rep.Summary.Total)
+	}
+	code, _, stderr = runCLI(t, "check", acme, "--format", "text", "--format", "json")
+	if code != exitUsage || !strings.Contains(stderr, "2 formats would all go to standard output") {
+		t.Errorf("two formats to standard output: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestValidateWarnsAboutDanglingReferences(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "reg.yaml")
+	writeFile(t, path, `version: 1
+organisation: {name: Typo Ltd}
+roles:
+  - {id: incident-manager, name: Incident Manager, kind: incident_manager, function: security}
+people:
+  - {id: pat, name: Pat, roles: [incident-mgr]}
+`)
+	code, out, stderr := runCLI(t, "validate", path)
+	if code != exitOK {
+		t.Fatalf("exit %d, want 0 (warnings only); stderr:\n%s", code, stderr)
+	}
+	want := path + `:6:34: warning: /people/0/roles/0: role "incident-mgr" is not defined (did you mean "incident-manager"?)`
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks\n%s\ngot:\n%s", want, stderr)
+	}
+	if !strings.Contains(out, "1 dangling reference") {
+		t.Errorf("stdout does not count the dangling reference:\n%s", out)
+	}
+	if code, _, _ := runCLI(t, "validate", "--strict", path); code != exitUsage {
+		t.Errorf("validate --strict: exit %d, want 2", code)
+	}
+}
+
+func TestSchemaAndInput(t *testing.T) {
+	code, out, _ := runCLI(t, "schema")
+	if code != exitOK || !strings.Contains(out, `"$schema"`) || !strings.Contains(out, `"organisation"`) {
+		t.Errorf("schema: exit %d", code)
+	}
+	code, out, _ = runCLI(t, "schema", "config")
+	if code != exitOK || !strings.Contains(out, `"fail_on"`) {
+		t.Errorf("schema config: exit %d", code)
+	}
+	if code, _, _ := runCLI(t, "schema", "other"); code != exitUsage {
+		t.Errorf("schema other: exit %d, want 2", code)
+	}
+	code, out, stderr := runCLI(t, "input", minimal, "--as-of", "2026-11-27")
+	if code != exitOK {
+		t.Fatalf("input: exit %d; stderr %s", code, stderr)
+	}
+	var body struct {
+		Input struct {
+			AsOf     string         `json:"as_of"`
+			Register map[string]any `json:"register"`
+		} `json:"input"`
+	}
+	if err := json.Unmarshal([]byte(out), &body); err != nil {
+		t.Fatal(err)
+	}
+	if body.Input.AsOf != "2026-11-27" || body.Input.Register["organisation"] == nil {
+		t.Errorf("input body: as_of %q, register keys %d", body.Input.AsOf, len(body.Input.Register))
+	}
+	code, out, _ = runCLI(t, "input", minimal, "--as-of", "2026-11-27", "--bare")
+	if code != exitOK || !strings.HasPrefix(out, `{"as_of":"2026-11-27","register":`) {
+		t.Errorf("input --bare: exit %d, output starts %.40q", code, out)
+	}
+}
+
+func TestUnknownCommandAndFlag(t *testing.T) {
+	code, _, stderr := runCLI(t, "chek", acme)
+	if code != exitUsage || !strings.Contains(stderr, `unknown command "chek"`) || !strings.Contains(stderr, "check") {
+		t.Errorf("unknown command: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "check", acme, "--fial-on", "high")
+	if code != exitUsage || !strings.Contains(stderr, "unknown flag: --fial-on") || !strings.Contains(stderr, "rolecall check --help") {
+		t.Errorf("unknown flag: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "check", acme, "--timeout", "90")
+	if code != exitUsage || !strings.Contains(stderr, "--timeout") {
+		t.Errorf("a timeout without a unit: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, to, string(b))
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
