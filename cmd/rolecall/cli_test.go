@@ -353,6 +353,13 @@ func TestSchemaAndInput(t *testing.T) {
 	if body.Input.AsOf != "2026-11-27" || body.Input.Register["organisation"] == nil {
 		t.Errorf("input body: as_of %q, register keys %d", body.Input.AsOf, len(body.Input.Register))
 	}
+	file := filepath.Join(t.TempDir(), "body.json")
+	if code, _, stderr := runCLI(t, "input", minimal, "--as-of", "2026-11-27", "-o", file); code != exitOK {
+		t.Errorf("input -o: exit %d; stderr %s", code, stderr)
+	}
+	if b, err := os.ReadFile(file); err != nil || string(b) != out {
+		t.Errorf("input -o wrote %q (%v), want what standard output shows", b, err)
+	}
 	code, out, _ = runCLI(t, "input", minimal, "--as-of", "2026-11-27", "--bare")
 	if code != exitOK || !strings.HasPrefix(out, `{"as_of":"2026-11-27","register":`) {
 		t.Errorf("input --bare: exit %d, output starts %.40q", code, out)

@@ -81,6 +81,9 @@ func TestOPAServerGivesTheSameFindings(t *testing.T) {
 					t.Errorf("%s: OPA server findings differ from the engine's (-engine +opa):\n%s", file, diff)
 				}
 			}
+			if tc.name == "bundled" {
+				postMalformedInputs(t, url)
+			}
 			if tc.name == "organisation" && custom == 0 {
 				t.Error("no organisation finding came back: the organisation rules are not in the bundle")
 			}

@@ -103,11 +103,93 @@ _findings contains object.union(header, object.union(object.filter(f, {"subject"
 	waived_field := {"waived": id | id := waived[f.subject]}
 }
 
+# _input_errors says what is wrong with an input that report cannot evaluate
+# truthfully: without an evaluation date every date rule would stay silent, and
+# without a register every rule would check an empty one.
+_input_errors contains msg if {
+	not "as_of" in object.keys(_input_object)
+	msg := "input.as_of is missing: give the evaluation date as YYYY-MM-DD (rolecall input FILE --as-of DATE prints a complete input)"
+}
+
+_input_errors contains msg if {
+	"as_of" in object.keys(_input_object)
+	not _is_date(_input_object.as_of)
+	msg := sprintf("input.as_of is %s, not a date: give the evaluation date as YYYY-MM-DD", [json.marshal(_input_object.as_of)])
+}
+
+_input_errors contains msg if {
+	not "register" in object.keys(_input_object)
+	not _looks_like_register
+	msg := "input.register is missing: the input is {\"as_of\": \"YYYY-MM-DD\", \"register\": {...}} (rolecall input FILE prints it)"
+}
+
+_input_errors contains msg if {
+	not "register" in object.keys(_input_object)
+	_looks_like_register
+	msg := "input.register is missing, and the input looks like a register itself: wrap it as {\"as_of\": \"YYYY-MM-DD\", \"register\": REGISTER} (rolecall input FILE prints it)"
+}
+
+_input_errors contains msg if {
+	"register" in object.keys(_input_object)
+	not is_object(_input_object.register)
+	msg := sprintf("input.register is not an object but %s %s: it must be a register as rolecall input prints it", [_article(type_name(_input_object.register)), type_name(_input_object.register)])
+}
+
+# _input_object is the input when it is an object, else the empty object (so an
+# input that is not an object reports both missing fields).
+default _input_object := {}
+
+_input_object := input if is_object(input)
+
+# _looks_like_register is true when the input has a register's own keys at its top.
+_looks_like_register if {
+	"version" in object.keys(_input_object)
+	"organisation" in object.keys(_input_object)
+}
+
+_article(noun) := "an" if startswith(noun, "a")
+
+else := "a"
+
+# _is_date is true for a string YYYY-MM-DD that names a real calendar day. It
+# computes the month's length itself: time.parse_ns would raise an error, not
+# fail, on a day out of range.
+_is_date(s) if {
+	is_string(s)
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, s)
+	[y, m, d] := [to_number(p) | some p in split(s, "-")]
+	m >= 1
+	m <= 12
+	d >= 1
+	d <= _days_in_month(y, m)
+}
+
+_days_in_month(_, m) := 31 if m in {1, 3, 5, 7, 8, 10, 12}
+
+_days_in_month(_, m) := 30 if m in {4, 6, 9, 11}
+
+_days_in_month(y, 2) := 29 if _leap(y)
+
+_days_in_month(y, 2) := 28 if not _leap(y)
+
+_leap(y) if {
+	y % 4 == 0
+	y % 100 != 0
+}
+
+_leap(y) if y % 400 == 0
+
 # METADATA
 # title: rolecall report
-# description: 'The findings of every enabled rule, as {"findings": [...]}.'
+# description: |
+#   The findings of every enabled rule, as {"findings": [...]}. An input that
+#   cannot be evaluated (as_of missing or not a date, register missing or not an
+#   object) gives {"errors": [...]} instead, with no findings, so that a client
+#   never mistakes a malformed request for a clean register.
 # entrypoint: true
-report := {"findings": [f | some f in _findings]}
+report := {"findings": [f | some f in _findings]} if {
+	count(_input_errors) == 0
+} else := {"errors": sort([msg | some msg in _input_errors])}
 
 # METADATA
 # title: rolecall findings by rule
