@@ -7,6 +7,7 @@ package randreg
 
 import (
 	"encoding/json"
+	"slices"
 
 	"pgregory.net/rapid"
 
@@ -80,7 +81,11 @@ var (
 	treatments  = []string{"mitigate", "accept", "transfer", "avoid"}
 	// dayOffsets place dates around the base date, on both sides of every
 	// interval the rules use (365-day reviews, 14-day grace, quarters).
-	dayOffsets = []int{-800, -400, -366, -365, -364, -200, -107, -93, -92, -31, -15, -14, -13, -8, -1, 0, 1, 30, 365}
+	// For each frequency's period P (daily 1, weekly 7, monthly 31, quarterly
+	// 92, semiannual 183, annual 365) with the 14-day grace, P+13, P+14 and P+15
+	// days before sit on both sides of "overdue".
+	dayOffsets = []int{-800, -400, -380, -379, -378, -366, -365, -364, -200, -198, -197, -196, -107, -106, -105, -93, -92, -46, -45, -44,
+		-31, -30, -22, -21, -20, -16, -15, -14, -13, -8, -1, 0, 1, 30, 365}
 	baseDate   = raci.MustDate("2026-06-30")
 )
 
@@ -280,10 +285,13 @@ func (b *Builder) Register() *raci.Register {
 			e.Rule, e.Subject = l[0], l[1]+b.pick(likelyPool[l[1]])
 			if excApprover != "" {
 				e.ApprovedBy = excApprover
+				// valid after every evaluation date the tests draw, so it applies
+				e.ExpiresOn = baseDate.AddDays(400)
 			}
 		}
 		r.Exceptions = append(r.Exceptions, e)
 	}
+	b.shapes(r, excApprover)
 	// Optional lists with no entities are absent or written as [].
 	if b.flip() {
 		for _, l := range []any{&r.Teams, &r.Assets, &r.Activities, &r.Authorities, &r.Delegations, &r.Risks, &r.Segregation, &r.Exceptions} {
@@ -313,5 +321,87 @@ func (b *Builder) Register() *raci.Register {
 func emptyList[T any](l *[]T) {
 	if *l == nil {
 		*l = []T{}
+	}
+}
+
+// shapes rewrites parts of r, each with a probability of one in four, into the
+// situations that independent random choices almost never produce but rules
+// exist for: a business asset owned by IT (A52-ASSET-002), one role accountable
+// for everything (A52-PROC-004), the ISMS manager auditing the ISMS
+// (A52-SOD-002), an access review not accountable to the owner (A52-ACC-001), a
+// delegation across a segregation conflict (A52-DELEG-006) and a delegation
+// cycle of three steps (A52-DELEG-005); and, when excApprover may approve
+// exceptions, an exception that waives a finding the register surely has.
+// Every id it uses is defined, so the register stays valid.
+func (b *Builder) shapes(r *raci.Register, excApprover string) {
+	roleAt := func(i int) *raci.Role { return &r.Roles[i%len(r.Roles)] }
+	if len(r.Roles) >= 2 && len(r.Assets) > 0 && b.c.Intn(4) == 0 {
+		owner := roleAt(b.c.Intn(len(r.Roles)))
+		owner.Function = "it"
+		a := &r.Assets[b.c.Intn(len(r.Assets))]
+		a.Type = raci.AssetType(b.pick([]string{"saas", "dataset", "application", "shared_drive"}))
+		a.Owner = owner.ID
+	}
+	if len(r.Roles) > 0 && len(r.Activities) >= 4 && b.c.Intn(4) == 0 {
+		boss := roleAt(b.c.Intn(len(r.Roles))).ID
+		for i := range r.Activities {
+			if r.Activities[i].RACI == nil {
+				r.Activities[i].RACI = &raci.RACI{}
+			}
+			r.Activities[i].RACI.Accountable = []string{boss}
+		}
+	}
+	if len(r.Roles) >= 2 && len(r.People) > 0 && b.c.Intn(4) == 0 {
+		i := b.c.Intn(len(r.Roles))
+		manager, auditor := roleAt(i), roleAt(i+1)
+		manager.Kind = raci.RoleKind(b.pick([]string{"isms_manager", "ciso"}))
+		auditor.Kind = "internal_auditor"
+		p := &r.People[b.c.Intn(len(r.People))]
+		p.Roles = p.Roles[:len(p.Roles):len(p.Roles)]
+		for _, id := range []string{manager.ID, auditor.ID} {
+			if !slices.Contains(p.Roles, id) {
+				p.Roles = append(p.Roles, id)
+			}
+		}
+		p.Status = raci.Status(b.opt([]string{"active", "on_leave"}))
+	}
+	if len(r.Roles) >= 2 && len(r.Assets) > 0 && len(r.Activities) > 0 && b.c.Intn(4) == 0 {
+		i := b.c.Intn(len(r.Roles))
+		a := &r.Assets[b.c.Intn(len(r.Assets))]
+		a.Owner = roleAt(i).ID
+		act := &r.Activities[b.c.Intn(len(r.Activities))]
+		act.Process = "access_review"
+		act.Assets = []string{a.ID}
+		act.RACI = &raci.RACI{Responsible: []string{roleAt(i + 1).ID}, Accountable: []string{roleAt(i + 1).ID}}
+	}
+	if len(r.Roles) >= 3 && len(r.Activities) > 0 && b.c.Intn(4) == 0 {
+		i := b.c.Intn(len(r.Roles))
+		doer, partner, from := roleAt(i).ID, roleAt(i+1).ID, roleAt(i+2).ID
+		act := &r.Activities[b.c.Intn(len(r.Activities))]
+		act.RACI = &raci.RACI{Responsible: []string{doer}, Accountable: []string{from}}
+		r.Segregation = append(r.Segregation, raci.Conflict{ID: "s-deleg", Roles: []string{doer, partner}, Reason: "maker and checker"})
+		r.Delegations = append(r.Delegations, raci.Delegation{ID: "d-sod", Activity: act.ID, From: from, To: partner, Scope: "responsible"})
+	}
+	if len(r.Roles) >= 3 && len(r.Activities) > 0 && b.c.Intn(4) == 0 {
+		i := b.c.Intn(len(r.Roles))
+		act := r.Activities[b.c.Intn(len(r.Activities))].ID
+		for step := range 3 {
+			r.Delegations = append(r.Delegations, raci.Delegation{ID: "d-cycle-" + string(rune('a'+step)), Activity: act,
+				From: roleAt(i + step).ID, To: roleAt(i + step + 1).ID, Review: b.signature()})
+			if step == 2 {
+				// close the cycle on the first role
+				r.Delegations[len(r.Delegations)-1].To = roleAt(i).ID
+			}
+		}
+	}
+	if excApprover != "" && b.flip() {
+		for _, role := range r.Roles {
+			if len(role.Duties) == 0 {
+				// A52-ROLE-003 reports this role; the exception waives it.
+				r.Exceptions = append(r.Exceptions, raci.Exception{ID: "e-waive", Rule: "A52-ROLE-003", Subject: "role:" + role.ID,
+					Reason: "duties being written", ApprovedBy: excApprover, ExpiresOn: baseDate.AddDays(400)})
+				break
+			}
+		}
 	}
 }
