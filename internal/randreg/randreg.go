@@ -86,7 +86,7 @@ var (
 	// days before sit on both sides of "overdue".
 	dayOffsets = []int{-800, -400, -380, -379, -378, -366, -365, -364, -200, -198, -197, -196, -107, -106, -105, -93, -92, -46, -45, -44,
 		-31, -30, -22, -21, -20, -16, -15, -14, -13, -8, -1, 0, 1, 30, 365}
-	baseDate   = raci.MustDate("2026-06-30")
+	baseDate = raci.MustDate("2026-06-30")
 )
 
 // Builder makes valid registers from a Chooser's decisions.
