@@ -123,7 +123,8 @@ func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, 
 	if err != nil {
 		return err
 	}
-	if _, err := useColour(std, cf.color, cf.output); err != nil {
+	colour, err := useColour(std, cf.color, cf.output)
+	if err != nil {
 		return err
 	}
 	sources, err := expandSources(args)
@@ -184,6 +185,7 @@ func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, 
 	}
 
 	var reports []*engine.Report
+	var registers []*raci.Register
 	failed, broken := false, false
 	for i, src := range sources {
 		var reg *raci.Register
@@ -216,6 +218,7 @@ func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, 
 			continue
 		}
 		reports = append(reports, rep)
+		registers = append(registers, reg)
 		if threshold != "none" && rep.Failed(failSeverity) {
 			failed = true
 		}
@@ -226,7 +229,16 @@ func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, 
 	}
 	// The threshold goes to the formatter as the user wrote it, so that the text
 	// format echoes it; "none" is the formatter's empty threshold.
-	run := output.Run{Reports: reports, FailOn: engine.Severity(threshold)}
+	settings := eng.Settings()
+	settings.ConfigFile = ef.configPath
+	run := output.Run{
+		Reports:     reports,
+		Registers:   registers,
+		Rules:       eng.Rules(),
+		Settings:    settings,
+		ToolVersion: output.BuildVersion(),
+		FailOn:      engine.Severity(threshold),
+	}
 	if threshold == "none" {
 		run.FailOn = ""
 	}
@@ -235,7 +247,12 @@ func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, 
 		if dest == "" {
 			dest = cf.output
 		}
-		write := func(w io.Writer) error { return t.formatter.Format(w, run) }
+		formatter := t.formatter
+		if _, isText := formatter.(output.Text); isText {
+			// Colour only where the user sees it: the command's own output.
+			formatter = output.Text{Colour: colour && dest == ""}
+		}
+		write := func(w io.Writer) error { return formatter.Format(w, run) }
 		if err := writeOutput(dest, std.out, write); err != nil {
 			return fmt.Errorf("writing the %s report: %w", t.name, err)
 		}

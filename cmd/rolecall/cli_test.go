@@ -396,3 +396,50 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestCheckFormatsAndColour(t *testing.T) {
+	for _, tc := range []struct {
+		format, want string
+	}{
+		{"sarif", `"version": "2.1.0"`},
+		{"junit", "<testsuites"},
+		{"github", "::warning file=../../examples/registers/acme.yaml,line="},
+		{"oscal", `"assessment-results"`},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			code, out, stderr := runCLI(t, "check", acme, "--as-of", "2026-11-27", "--format", tc.format)
+			if code != exitFindings || !strings.Contains(out, tc.want) {
+				t.Errorf("exit %d; output lacks %q; stderr %s", code, tc.want, stderr)
+			}
+		})
+	}
+	env := func(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
+	const esc = "\x1b["
+	for _, tc := range []struct {
+		name   string
+		std    streams
+		args   []string
+		colour bool
+	}{
+		{"terminal", streams{outTTY: true, env: env(nil)}, nil, true},
+		{"terminal with NO_COLOR", streams{outTTY: true, env: env(map[string]string{"NO_COLOR": "1"})}, nil, false},
+		{"dumb terminal", streams{outTTY: true, env: env(map[string]string{"TERM": "dumb"})}, nil, false},
+		{"pipe", streams{env: env(nil)}, nil, false},
+		{"pipe with --color always", streams{env: env(nil)}, []string{"--color", "always"}, true},
+		{"terminal with --color never", streams{outTTY: true, env: env(nil)}, []string{"--color", "never"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"check", minimal, "--as-of", "2026-11-27"}, tc.args...)
+			code, out, stderr := runCLIWith(t, tc.std, args...)
+			if code != exitFindings {
+				t.Fatalf("exit %d; stderr %s", code, stderr)
+			}
+			if got := strings.Contains(out, esc); got != tc.colour {
+				t.Errorf("coloured = %v, want %v", got, tc.colour)
+			}
+		})
+	}
+	if code, _, stderr := runCLI(t, "check", minimal, "--color", "sometimes"); code != exitUsage || !strings.Contains(stderr, `--color "sometimes" is not one of auto, always, never`) {
+		t.Errorf("bad --color: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -1,12 +1,15 @@
 // Package output writes the reports of a rolecall run in the formats people and
-// tools read: text for a terminal and JSON for programs. The rolecall command
-// and programs that embed the engine use the same formatters, so a format looks
-// the same wherever it is produced.
+// tools read: text for a terminal, JSON for programs, SARIF for code scanning,
+// JUnit XML for test dashboards, GitHub workflow commands for pull-request
+// annotations and OSCAL assessment results for compliance tooling. The rolecall
+// command and programs that embed the engine use the same formatters, so a
+// format looks the same wherever it is produced.
 //
 // Each format is a Formatter in a file of its own; ByName finds one by the name
 // a user types (for example in rolecall check --format). Formats work on
-// finished reports: the package depends on raci and raci/engine only, for the
-// report types, and must never import OPA packages or the command.
+// finished reports and the registers and rule catalogue behind them: the
+// package depends on raci and raci/engine only, for their types, and must never
+// import OPA packages or the command.
 package output
 
 import (
@@ -14,6 +17,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/rolecall/rolecall/raci"
 	"github.com/rolecall/rolecall/raci/engine"
 )
 
@@ -25,11 +29,37 @@ type Formatter interface {
 	Format(w io.Writer, run Run) error
 }
 
-// Run is what a formatter writes: the reports and the failure threshold the run
-// was judged against.
+// Run is what a formatter writes: the reports, the failure threshold the run
+// was judged against and what the formats that describe more than findings
+// need. Only Reports and FailOn are required: every format writes valid output
+// from a Run whose other fields are zero, and leaves out what they would give.
 type Run struct {
 	// Reports are the reports of the run, in the order the registers were given.
 	Reports []*engine.Report
+	// Registers are the registers evaluated, index for index with Reports. A
+	// missing or nil register leaves out what only it gives: the reasons of the
+	// exceptions that waive findings (SARIF, JUnit) and the roles, people and
+	// responsible parties of OSCAL's metadata.
+	Registers []*raci.Register
+	// Rules is the catalogue the run was evaluated with (engine.Engine.Rules),
+	// disabled rules included. Formats that list every rule (SARIF's rule
+	// descriptors, JUnit's test cases) list these; when Rules is empty they list
+	// the rules of the findings only.
+	Rules []engine.Rule
+	// Settings is the configuration the engine applied (engine.Engine.Settings,
+	// with ConfigFile set by the program that loaded the configuration). The
+	// zero Settings records nothing: the text format then leaves out its
+	// configuration line, and the JSON format's catalogue version is empty.
+	Settings engine.Settings
+	// ToolVersion is rolecall's version as formats record it (SARIF's driver,
+	// OSCAL's metadata); BuildVersion reads it from the binary. Empty leaves it
+	// out.
+	ToolVersion string
+	// Frameworks gives, by rule id, the controls of other frameworks a rule
+	// evidences: framework name (e.g. "NIST CSF 2.0") to control ids. Formats
+	// that carry mappings (SARIF tags and properties, OSCAL findings) read them
+	// here; a rule without an entry has none.
+	Frameworks map[string]map[string][]string
 	// FailOn is the lowest severity of an unwaived finding that fails the run,
 	// read as engine.ParseSeverity reads it (case and surrounding space do not
 	// matter); empty means the run never fails. Formats that show the threshold
@@ -68,11 +98,18 @@ type format struct {
 
 // formats lists every format in the order Names reports them; a new format is
 // a file declaring its Formatter and an entry here. It is a function rather
-// than a variable so that nothing can change the list at run time.
+// than a variable so that nothing can change the list at run time. The
+// markdown and html evidence packs are not formats of this package: they need
+// more than a run (package raci/evidence writes them) and the command offers
+// them beside these.
 func formats() []format {
 	return []format{
 		{"text", Text{}},
 		{"json", JSON{}},
+		{"sarif", SARIF{}},
+		{"junit", JUnit{}},
+		{"github", GitHub{}},
+		{"oscal", OSCAL{}},
 	}
 }
 

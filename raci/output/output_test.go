@@ -64,29 +64,37 @@ const severalText = `a.yaml — as of 2026-11-27
 CRITICAL (1)
   R-CRIT-001  Critical thing [A.5.1]
     What to do: Fix it.
-    - organisation
+    a.yaml: organisation
       Org lacks X.
 
 HIGH (3)
   R-HIGH-001  High thing [A.5.2]
     What to do: Do the high thing.
-    - person:a (line 10)
+    a.yaml:10:5: person:a
       Person a lacks it.
-    - person:b (line 20)
+    a.yaml:20:5: person:b
       Person b lacks it.
   R-HIGH-002  Other high thing [A.5.9]
-    - asset:x (line 30)
+    a.yaml:30:5: asset:x
       Asset x is off.
 
 LOW (1)
   R-LOW-001  Low thing [7.2]
     What to do: Tidy up.
-    - role:r
+    a.yaml: role:r
       Role r is untidy.
 
 WAIVED (1): reported, not counted
-  R-HIGH-003  asset:y (line 40): waived by exception exc-1
+  R-HIGH-003  Waivable thing [A.5.9]
+    a.yaml:40:5: asset:y (waived by exception exc-1)
       Asset y is waived.
+
+Per rule:
+  R-CRIT-001  critical  1
+  R-HIGH-001  high      2
+  R-HIGH-002  high      1
+  R-HIGH-003  high      0 + 1 waived
+  R-LOW-001   low       1
 `
 
 func TestText(t *testing.T) {
@@ -123,8 +131,12 @@ func TestText(t *testing.T) {
 No unwaived findings.
 
 WAIVED (1): reported, not counted
-  R-MED-001  policy: waived by exception exc-2
+  R-MED-001  Medium thing [A.5.2]
+    c.yaml: policy (waived by exception exc-2)
       The policy is stale.
+
+Per rule:
+  R-MED-001  medium    0 + 1 waived
 
 1 finding: 0 critical, 0 high, 0 medium, 0 low, 0 info; 1 waived. PASS (--fail-on info)
 `,
@@ -137,8 +149,11 @@ WAIVED (1): reported, not counted
 LOW (1)
   R-LOW-001  Low thing [7.2]
     What to do: Tidy up.
-    - role:r
+    d.yaml: role:r
       Role r is untidy.
+
+Per rule:
+  R-LOW-001  low       1
 
 1 finding: 0 critical, 0 high, 0 medium, 1 low, 0 info; 0 waived. PASS (--fail-on high)
 `,
@@ -157,8 +172,11 @@ d.yaml — as of 2026-11-27
 LOW (1)
   R-LOW-001  Low thing [7.2]
     What to do: Tidy up.
-    - role:r
+    d.yaml: role:r
       Role r is untidy.
+
+Per rule:
+  R-LOW-001  low       1
 
 1 finding: 0 critical, 0 high, 0 medium, 1 low, 0 info; 0 waived. FAIL (--fail-on low)
 `,
@@ -195,7 +213,17 @@ func TestJSON(t *testing.T) {
 			name: "findings with and without lines, one waived",
 			run:  output.Run{Reports: []*engine.Report{report("a.yaml", highA, waivedNoLine)}, FailOn: engine.SeverityLow},
 			want: `{
+  "verdict": "fail",
+  "fail_on": "low",
   "as_of": "2026-11-27",
+  "catalogue_version": "",
+  "settings": {
+    "config_file": "",
+    "disabled": [],
+    "severity_changes": [],
+    "rule_dirs": [],
+    "organisation_rules": 0
+  },
   "files": [
     "a.yaml"
   ],
@@ -242,7 +270,17 @@ func TestJSON(t *testing.T) {
 			name: "no findings",
 			run:  output.Run{Reports: []*engine.Report{report("b.yaml")}},
 			want: `{
+  "verdict": "pass",
+  "fail_on": "none",
   "as_of": "2026-11-27",
+  "catalogue_version": "",
+  "settings": {
+    "config_file": "",
+    "disabled": [],
+    "severity_changes": [],
+    "rule_dirs": [],
+    "organisation_rules": 0
+  },
   "files": [
     "b.yaml"
   ],
@@ -265,7 +303,17 @@ func TestJSON(t *testing.T) {
 			name: "two registers merged",
 			run:  output.Run{Reports: []*engine.Report{report("d.yaml", low), report("c.yaml", crit, waivedNoLine)}, FailOn: engine.SeverityHigh},
 			want: `{
+  "verdict": "fail",
+  "fail_on": "high",
   "as_of": "2026-11-27",
+  "catalogue_version": "",
+  "settings": {
+    "config_file": "",
+    "disabled": [],
+    "severity_changes": [],
+    "rule_dirs": [],
+    "organisation_rules": 0
+  },
   "files": [
     "d.yaml",
     "c.yaml"
@@ -318,7 +366,17 @@ func TestJSON(t *testing.T) {
 			name: "report without counts",
 			run:  output.Run{Reports: []*engine.Report{noCounts}},
 			want: `{
+  "verdict": "pass",
+  "fail_on": "none",
   "as_of": "2026-11-27",
+  "catalogue_version": "",
+  "settings": {
+    "config_file": "",
+    "disabled": [],
+    "severity_changes": [],
+    "rule_dirs": [],
+    "organisation_rules": 0
+  },
   "files": [
     "e.yaml"
   ],
@@ -352,7 +410,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestByName(t *testing.T) {
-	if diff := cmp.Diff([]string{"text", "json"}, output.Names()); diff != "" {
+	if diff := cmp.Diff([]string{"text", "json", "sarif", "junit", "github", "oscal"}, output.Names()); diff != "" {
 		t.Errorf("Names (-want +got):\n%s", diff)
 	}
 	for _, tc := range []struct {
@@ -361,6 +419,10 @@ func TestByName(t *testing.T) {
 	}{
 		{"text", output.Text{}},
 		{"json", output.JSON{}},
+		{"sarif", output.SARIF{}},
+		{"junit", output.JUnit{}},
+		{"github", output.GitHub{}},
+		{"oscal", output.OSCAL{}},
 	} {
 		f, err := output.ByName(tc.name)
 		if err != nil {
@@ -377,7 +439,7 @@ func TestByName(t *testing.T) {
 			t.Errorf("ByName(%q) = %T, want an error", name, f)
 			continue
 		}
-		want := `output: format "` + name + `" is not one of text, json`
+		want := `output: format "` + name + `" is not one of text, json, sarif, junit, github, oscal`
 		if err.Error() != want {
 			t.Errorf("ByName(%q) error %q, want %q", name, err, want)
 		}
