@@ -443,3 +443,63 @@ func TestCheckFormatsAndColour(t *testing.T) {
 		t.Errorf("bad --color: exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestWho(t *testing.T) {
+	tcs := []struct {
+		name string
+		args []string
+		code int
+		out  string // a line the output must hold
+		err  string // what standard error must hold
+	}{
+		{"accountable for a process", []string{"--accountable", "access_review"}, exitOK,
+			`  accountable for activity act-access-review-crm "Quarterly access review of Salesforce": role sales-director "Sales Director"`, ""},
+		{"incident", []string{"--incident"}, exitOK, "incident", ""},
+		{"decision with scope", []string{"--decision", "approve_supplier", "--scope", "personal data"}, exitOK, "approve_supplier", ""},
+		{"person as JSON", []string{"--person", "rachel-adams", "--format", "json"}, exitOK, `"rachel-adams"`, ""},
+		{"no question", nil, exitUsage, "", "who: invalid question"},
+		{"two questions", []string{"--incident", "--role", "ceo"}, exitUsage, "", "who: invalid question"},
+		{"unknown person", []string{"--person", "nobody"}, exitUsage, "", "nobody"},
+		{"level without decision", []string{"--level", "high"}, exitUsage, "", "--level, --owner and --scope go with --decision"},
+		{"bad format", []string{"--incident", "--format", "xml"}, exitUsage, "", `--format "xml" is not one of text, json`},
+	}
+	for _, tc := range tcs {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"who", acme, "--as-of", "2026-11-27"}, tc.args...)
+			code, out, stderr := runCLI(t, args...)
+			if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(stderr, tc.err) {
+				t.Errorf("exit %d (want %d)\nstdout lacks %q or stderr lacks %q:\nstdout:\n%s\nstderr:\n%s", code, tc.code, tc.out, tc.err, out, stderr)
+			}
+		})
+	}
+}
+
+func TestDiff(t *testing.T) {
+	if code, out, stderr := runCLI(t, "diff", acme, acme); code != exitOK || stderr != "" {
+		t.Errorf("a register against itself: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	code, out, stderr := runCLI(t, "diff", "../../raci/diff/testdata/base.yaml", "../../raci/diff/testdata/acme-edited.yaml", "--format", "json")
+	if code != exitFindings {
+		t.Fatalf("changed registers: exit %d, want 1; stderr %s", code, stderr)
+	}
+	var d struct {
+		Changed bool             `json:"changed"`
+		Changes []map[string]any `json:"changes"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil || !d.Changed || len(d.Changes) == 0 {
+		t.Errorf("JSON diff: %v, changed %v, %d changes", err, d.Changed, len(d.Changes))
+	}
+	data, err := os.ReadFile(acme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLIWith(t, streams{in: strings.NewReader(string(data))}, "diff", "-", acme); code != exitOK {
+		t.Errorf("diff - FILE: exit %d; stderr %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "diff", acme, "testdata/nope.yaml"); code != exitUsage || !strings.Contains(stderr, "nope.yaml") {
+		t.Errorf("missing file: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "diff", acme, acme, "--format", "html"); code != exitUsage || !strings.Contains(stderr, "not one of text, json, markdown") {
+		t.Errorf("bad format: exit %d, stderr %q", code, stderr)
+	}
+}

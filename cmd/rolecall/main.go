@@ -6,6 +6,8 @@
 //	rolecall init [--name ORG] [-o FILE]   write a commented starter register
 //	rolecall validate FILE...              load registers and report every problem
 //	rolecall check FILE... [flags]         evaluate the rules and report findings
+//	rolecall who FILE QUESTION             answer "who?": RACI, incidents, owners, decisions
+//	rolecall diff OLD NEW                  what changed in responsibilities
 //	rolecall rules [RULE...]               list the rule catalogue
 //	rolecall explain RULE                  show a rule's page
 //	rolecall test DIR...                   run the Rego tests of organisation rules
@@ -169,6 +171,8 @@ Exit codes: 0 success, 1 findings at or above --fail-on (or failing tests),
 		newInitCmd(io),
 		newValidateCmd(io),
 		newCheckCmd(io),
+		newWhoCmd(io),
+		newDiffCmd(io),
 		newInputCmd(io),
 		newSchemaCmd(io),
 	} {
