@@ -503,3 +503,90 @@ func TestDiff(t *testing.T) {
 		t.Errorf("bad format: exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestReport(t *testing.T) {
+	dir := t.TempDir()
+	html := filepath.Join(dir, "acme.html")
+	code, _, stderr := runCLI(t, "report", acme, "--as-of", "2026-11-27", "-o", html)
+	if code != exitOK {
+		t.Fatalf("exit %d; stderr %s", code, stderr)
+	}
+	b, err := os.ReadFile(html)
+	if err != nil || !strings.HasPrefix(string(b), "<!DOCTYPE html>") || !strings.Contains(string(b), "Acme Analytics Ltd") {
+		t.Errorf("the HTML pack: %v, starts %.40q", err, b)
+	}
+	code, out, _ := runCLI(t, "report", acme, "--as-of", "2026-11-27", "--format", "markdown")
+	if code != exitOK || !strings.Contains(out, "```mermaid") {
+		t.Errorf("the Markdown pack: exit %d, no Mermaid chart", code)
+	}
+	if code, _, stderr := runCLI(t, "report", acme, "--format", "pdf"); code != exitUsage || !strings.Contains(stderr, `--format "pdf" is not one of html, markdown`) {
+		t.Errorf("bad format: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "report", acme, "-o", acme); code != exitUsage || !strings.Contains(stderr, "refusing to overwrite the input") {
+		t.Errorf("-o over the register: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestMatrixAndImport(t *testing.T) {
+	dir := t.TempDir()
+	for _, format := range []string{"csv", "xlsx"} {
+		t.Run(format, func(t *testing.T) {
+			file := filepath.Join(dir, "acme."+format)
+			if code, _, stderr := runCLI(t, "matrix", acme, "--format", format, "-o", file); code != exitOK {
+				t.Fatalf("matrix: exit %d; stderr %s", code, stderr)
+			}
+			reg := filepath.Join(dir, "imported-"+format+".yaml")
+			if code, _, stderr := runCLI(t, "import", file, "-o", reg); code != exitOK {
+				t.Fatalf("import: exit %d; stderr %s", code, stderr)
+			}
+			if code, _, stderr := runCLI(t, "validate", reg); code != exitOK {
+				t.Errorf("the imported register does not validate: %s", stderr)
+			}
+		})
+	}
+	if code, _, stderr := runCLIWith(t, streams{outTTY: true}, "matrix", acme, "--format", "xlsx"); code != exitUsage || !strings.Contains(stderr, "binary workbook") {
+		t.Errorf("xlsx to a terminal: exit %d, stderr %q", code, stderr)
+	}
+	code, out, _ := runCLI(t, "matrix", minimal)
+	if code != exitOK || !strings.Contains(out, "| ID | Activity | Process | Frequency |") {
+		t.Errorf("markdown matrix: exit %d\n%s", code, out)
+	}
+
+	// --into changes the RACI of an existing register and prints the change.
+	reg := filepath.Join(dir, "register.yaml")
+	copyFile(t, acme, reg)
+	sheetFile := filepath.Join(dir, "edited.csv")
+	if code, _, _ := runCLI(t, "matrix", reg, "--format", "csv", "-o", sheetFile); code != exitOK {
+		t.Fatal("matrix for --into failed")
+	}
+	b, err := os.ReadFile(sheetFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const before, after = "act-joiners,Provision accounts for joiners and movers,user_provisioning,on_event,,,,I,,,,,,,R,A,C", "act-joiners,Provision accounts for joiners and movers,user_provisioning,on_event,,,,I,,,,,,R,R,A,C"
+	if !strings.Contains(string(b), before) {
+		t.Fatalf("the CSV matrix of acme lacks the row the test edits:\n%s", b)
+	}
+	writeFile(t, sheetFile, strings.Replace(string(b), before, after, 1))
+	code, out, stderr := runCLI(t, "import", sheetFile, "--into", reg)
+	if code != exitOK || !strings.Contains(out, `activity act-joiners "Provision accounts for joiners and movers": raci.responsible: added it-manager`) {
+		t.Fatalf("import --into: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, stderr)
+	}
+	updated, err := os.ReadFile(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := os.ReadFile(acme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Replace(string(orig), "      responsible: [sysadmin]\n      accountable: [hr-manager]", "      responsible: [sysadmin, it-manager]\n      accountable: [hr-manager]", 1); string(updated) != want {
+		t.Errorf("import --into changed more than the one RACI line")
+	}
+
+	bad := filepath.Join(dir, "bad.csv")
+	writeFile(t, bad, "Activity,Owner [ceo]\nReview access,X\n")
+	if code, _, stderr := runCLI(t, "import", bad); code != exitUsage || !strings.Contains(stderr, `B2: "X" is not one of R, A, C, I`) {
+		t.Errorf("a bad cell: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -8,6 +8,9 @@
 //	rolecall check FILE... [flags]         evaluate the rules and report findings
 //	rolecall who FILE QUESTION             answer "who?": RACI, incidents, owners, decisions
 //	rolecall diff OLD NEW                  what changed in responsibilities
+//	rolecall report FILE                   the evidence pack for auditors (HTML, Markdown)
+//	rolecall matrix FILE                   the RACI matrix as XLSX, CSV or Markdown
+//	rolecall import SHEET                  a RACI spreadsheet into a register
 //	rolecall rules [RULE...]               list the rule catalogue
 //	rolecall explain RULE                  show a rule's page
 //	rolecall test DIR...                   run the Rego tests of organisation rules
@@ -173,6 +176,9 @@ Exit codes: 0 success, 1 findings at or above --fail-on (or failing tests),
 		newCheckCmd(io),
 		newWhoCmd(io),
 		newDiffCmd(io),
+		newReportCmd(io),
+		newMatrixCmd(io),
+		newImportCmd(io),
 		newInputCmd(io),
 		newSchemaCmd(io),
 	} {
