@@ -1,9 +1,13 @@
 package main
 
 import (
+	"archive/tar"
+	"compress/gzip"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -588,5 +592,65 @@ func TestMatrixAndImport(t *testing.T) {
 	writeFile(t, bad, "Activity,Owner [ceo]\nReview access,X\n")
 	if code, _, stderr := runCLI(t, "import", bad); code != exitUsage || !strings.Contains(stderr, `B2: "X" is not one of R, A, C, I`) {
 		t.Errorf("a bad cell: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestBundleSigningAndMask(t *testing.T) {
+	dir := t.TempDir()
+	entries := func(path string) []string {
+		t.Helper()
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		tr := tar.NewReader(gz)
+		for {
+			h, err := tr.Next()
+			if err == io.EOF {
+				return names
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, h.Name)
+		}
+	}
+	signed := filepath.Join(dir, "signed.tar.gz")
+	if code, _, stderr := runCLI(t, "bundle", "-o", signed, "--signing-key", "../../examples/fleet/example-signing-key.pem"); code != exitOK {
+		t.Fatalf("signed bundle: exit %d; stderr %s", code, stderr)
+	}
+	names := entries(signed)
+	for _, want := range []string{"/.signatures.json", "/system/log/mask.rego"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("the signed bundle lacks %s: %v", want, names)
+		}
+	}
+	plain := filepath.Join(dir, "plain.tar.gz")
+	if code, _, stderr := runCLI(t, "bundle", "-o", plain, "--no-log-mask"); code != exitOK {
+		t.Fatalf("bundle --no-log-mask: exit %d; stderr %s", code, stderr)
+	}
+	for _, name := range entries(plain) {
+		if strings.Contains(name, "mask") || strings.Contains(name, "signatures") {
+			t.Errorf("the unsigned bundle without mask holds %s", name)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		err  string
+	}{
+		{[]string{"--key-id", "k1"}, "--signing-alg and --key-id go with --signing-key"},
+		{[]string{"--signing-key", "../../README.md"}, "invalid bundle signing key"},
+		{[]string{"--signing-key", "../../examples/fleet/example-signing-key.pem", "-o", "../../examples/fleet/example-signing-key.pem"}, "refusing to overwrite the input"},
+	} {
+		args := append([]string{"bundle", "-o", filepath.Join(dir, "x.tar.gz")}, tc.args...)
+		if code, _, stderr := runCLI(t, args...); code != exitUsage || !strings.Contains(stderr, tc.err) {
+			t.Errorf("bundle %v: exit %d, stderr lacks %q: %s", tc.args, code, tc.err, stderr)
+		}
 	}
 }
