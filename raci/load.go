@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -92,7 +91,9 @@ func WithSourceName(name string) LoadOption { return func(c *loadConfig) { c.nam
 // register schema, rejects duplicate ids and returns the typed model.
 //
 // A bad register gives a *LoadError listing every problem with its JSON pointer,
-// line and column. The file is only read, never written.
+// line and column. The file is only read, never written; a path that leads to
+// neither a regular file nor a pipe (a directory, a device such as /dev/zero) is
+// a *LoadError, and no more than the size limit is read, from a pipe too.
 func LoadFile(path string, opts ...LoadOption) (*Register, error) {
 	cfg := newLoadConfig(opts)
 	if cfg.name == "" {
@@ -106,7 +107,10 @@ func LoadFile(path string, opts ...LoadOption) (*Register, error) {
 			cfg.format = FormatYAML
 		}
 	}
-	f, err := os.Open(path)
+	// Opened once and checked through its descriptor: a register committed as
+	// a link to /dev/zero or a directory is refused before any read. A pipe is
+	// read, through the size limit, so that process substitution works.
+	f, err := document.OpenRegularOrPipe(path)
 	if err != nil {
 		return nil, &LoadError{Source: cfg.name, Problems: []Problem{{Message: fmt.Sprintf("cannot read the file: %v", err)}}, Err: err}
 	}

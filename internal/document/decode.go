@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -535,8 +536,47 @@ func (d *jsonDecoder) number() (json.Number, error) {
 			return "", d.fail("invalid number: expected digits in the exponent")
 		}
 	}
-	return json.Number(d.src[start:d.i]), nil
+	num := d.src[start:d.i]
+	if msg := numberRangeProblem(string(num)); msg != "" {
+		d.i = start
+		return "", &SyntaxError{Pos: d.pos(), Pointer: d.ptr(), Msg: msg}
+	}
+	return json.Number(num), nil
 }
+
+// numberRangeProblem says why the JSON number s cannot be evaluated, or returns
+// "". The rules evaluate numbers whose binary exponent is within ±100,000
+// (OPA's bound, about 1e±30,000); 1e100000 used to pass validation and fail
+// the check, so both refuse it now.
+func numberRangeProblem(s string) string {
+	i := strings.IndexAny(s, "eE")
+	if i < 0 {
+		// Without an exponent, the digits bound the number: the size limit
+		// bounds the digits.
+		return ""
+	}
+	if exp, err := strconv.Atoi(s[i+1:]); err == nil && i+max(exp, -exp) <= maxNumberExp/4 {
+		return "" // each decimal digit is under 4 bits: certainly in range
+	}
+	f, ok := new(big.Float).SetString(s)
+	if _, err := strconv.Atoi(s[i+1:]); err != nil || !ok {
+		// An exponent that does not fit an int (the decoder checked the
+		// syntax): OPA refuses it even on a zero.
+		if strings.HasPrefix(s[i+1:], "-") {
+			return fmt.Sprintf("the number %.40s is too small to evaluate: write 0, or keep it above 1e-30000", s)
+		}
+		return fmt.Sprintf("the number %.40s is too large to evaluate: write it as a string, or keep it below 1e30000", s)
+	}
+	if exp := f.MantExp(nil); f.IsInf() || exp > maxNumberExp {
+		return fmt.Sprintf("the number %.40s is too large to evaluate: write it as a string, or keep it below 1e30000", s)
+	} else if exp < -maxNumberExp {
+		return fmt.Sprintf("the number %.40s is too small to evaluate: write 0, or keep it above 1e-30000", s)
+	}
+	return ""
+}
+
+// maxNumberExp bounds the binary exponent of a number (as OPA does).
+const maxNumberExp = 100_000
 
 // ---- YAML ----
 
@@ -844,6 +884,9 @@ func (c *yamlConverter) scalar(n *yaml.Node) (any, error) {
 		return b, nil
 	case "!!int":
 		if isJSONNumber(n.Value) {
+			if msg := numberRangeProblem(n.Value); msg != "" {
+				return nil, c.fail(n, "%s", msg)
+			}
 			return json.Number(n.Value), nil
 		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
@@ -853,6 +896,9 @@ func (c *yamlConverter) scalar(n *yaml.Node) (any, error) {
 		return json.Number(strconv.FormatInt(i, 10)), nil
 	case "!!float":
 		if isJSONNumber(n.Value) {
+			if msg := numberRangeProblem(n.Value); msg != "" {
+				return nil, c.fail(n, "%s", msg)
+			}
 			return json.Number(n.Value), nil
 		}
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)

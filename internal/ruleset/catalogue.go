@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/rolecall/rolecall/internal/document"
 	"github.com/rolecall/rolecall/rules"
 )
 
@@ -85,11 +87,24 @@ func MetaFromAnnotations(pkg string, a *ast.Annotations) (Meta, error) {
 		at.Message = fmt.Sprintf("package %s: METADATA lacks %s", pkg, strings.Join(missing, ", "))
 		return m, Problems{at}
 	}
+	for _, f := range []struct{ key, value string }{{"title", m.Title}, {"custom.id", m.ID}, {"custom.control", m.Control}, {"custom.remediation", m.Remediation}, {"description", strings.NewReplacer("\n", "", "\t", "").Replace(m.Description)}} {
+		if i := strings.IndexFunc(f.value, isControl); i >= 0 {
+			at.Message = fmt.Sprintf("package %s: %s holds the control character %U: METADATA reaches terminals and reports, and may hold printable text only (and line breaks in description)", pkg, f.key, []rune(f.value[i:])[0])
+			return m, Problems{at}
+		}
+	}
 	if SeverityRank(m.Severity) < 0 {
 		at.Message = fmt.Sprintf("package %s: custom.severity %q is not one of %s", pkg, m.Severity, strings.Join(severities, ", "))
 		return m, Problems{at}
 	}
 	return m, nil
+}
+
+// isControl reports whether r is a C0 or C1 control character, DEL, or a line
+// or paragraph separator: characters that move a terminal's cursor or its
+// lines.
+func isControl(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029
 }
 
 // Catalogue reads the catalogue of the bundled rules: one entry per package under
@@ -161,7 +176,7 @@ func ParseFiles(fsys fs.FS, dir string, keep func(path string) bool, name func(p
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				src, err := fs.ReadFile(fsys, paths[i])
+				src, err := readRuleFile(fsys, paths[i])
 				if err == nil {
 					parsed[i], err = ast.ParseModuleWithOpts(name(paths[i]), string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 				} else {
@@ -188,13 +203,48 @@ func ParseFiles(fsys fs.FS, dir string, keep func(path string) bool, name func(p
 	return mods, problems
 }
 
-// CatalogueOf returns the catalogue of the rule packages directly under root
-// (e.g. data.rolecall.rules) among mods: every non-test package must carry a
-// METADATA block with title, custom.id and custom.severity, and ids must be
-// unique. The result is sorted by id; the error is Problems.
+// MaxRuleFileBytes is the largest Rego file read; a larger one is a problem.
+const MaxRuleFileBytes = 4 << 20
+
+// readRuleFile opens the Rego file p of fsys once, checks that it is a regular
+// file, and reads at most MaxRuleFileBytes of it. A file system that can open
+// a file without following it out of its tree, or without blocking on a FIFO,
+// says so by an OpenRegular method, which is then used.
+func readRuleFile(fsys fs.FS, p string) ([]byte, error) {
+	var f fs.File
+	var err error
+	if o, ok := fsys.(interface {
+		OpenRegular(name string) (fs.File, error)
+	}); ok {
+		f, err = o.OpenRegular(p)
+	} else {
+		f, err = fsys.Open(p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w (%s)", document.ErrNotRegular, document.KindOf(st.Mode()))
+	}
+	return document.ReadAtMost(f, "the file", MaxRuleFileBytes)
+}
+
+// CatalogueOf returns the catalogue of the rule packages under root (e.g.
+// data.rolecall.rules) among mods: every non-test package must carry a
+// METADATA block with title, custom.id and custom.severity, and be one file (a
+// second file of the package, with METADATA or without, would add findings
+// under the first file's id), and ids must be unique. A package's
+// path below root is one or more identifiers (rolecall.custom.acme.hr); a
+// quoted segment such as ["a.b"] is refused, because the report could not
+// find it. The result is sorted by id; the error is Problems.
 func CatalogueOf(mods map[string]*ast.Module, root ast.Ref) ([]Meta, error) {
 	byPkg := map[string]Meta{}
-	seenPkg := map[string]string{}
+	firstFile := map[string]string{}
 	var errs Problems
 	files := make([]string, 0, len(mods))
 	for f := range mods {
@@ -207,26 +257,37 @@ func CatalogueOf(mods map[string]*ast.Module, root ast.Ref) ([]Meta, error) {
 			continue
 		}
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
-		if len(m.Package.Path) != len(root)+1 {
-			errs = append(errs, At(f, m.Package.Location, "package %s: rule packages sit directly under %s", pkg, strings.TrimPrefix(root.String(), "data.")))
+		if len(m.Package.Path) == len(root) {
+			errs = append(errs, At(f, m.Package.Location, "package %s: rule packages sit under %s, in a package of their own", pkg, strings.TrimPrefix(root.String(), "data.")))
 			continue
 		}
-		seenPkg[pkg] = f
+		if bad := nonIdentifier(m.Package.Path[len(root):]); bad != "" {
+			errs = append(errs, At(f, m.Package.Location, "package %s: %s is not an identifier (letters, digits and _, not starting with a digit): the report finds rule packages by identifiers", pkg, bad))
+			continue
+		}
+		var meta *Meta
 		for _, a := range m.Annotations {
 			if a.Scope != "package" {
 				continue
 			}
-			meta, err := MetaFromAnnotations(pkg, a)
+			got, err := MetaFromAnnotations(pkg, a)
 			if err != nil {
 				errs = append(errs, ProblemsOf(err)...)
+				meta = &Meta{}
 				continue
 			}
-			byPkg[pkg] = meta
+			meta = &got
 		}
-	}
-	for pkg, f := range seenPkg {
-		if _, ok := byPkg[pkg]; !ok && !strings.Contains(errs.Error(), "package "+pkg+":") {
+		if first, seen := firstFile[pkg]; seen {
+			errs = append(errs, Problem{File: f, Line: 1, Message: fmt.Sprintf("package %s is already declared in %s: a rule package is one file, so that every finding comes from the file its METADATA describes (OPA allows a package's METADATA once)", pkg, first)})
+			continue
+		}
+		firstFile[pkg] = f
+		switch {
+		case meta == nil:
 			errs = append(errs, Problem{File: f, Line: 1, Message: fmt.Sprintf("package %s: no METADATA block with title, custom.id and custom.severity", pkg)})
+		case meta.ID != "":
+			byPkg[pkg] = *meta
 		}
 	}
 	out := make([]Meta, 0, len(byPkg))
@@ -248,13 +309,50 @@ func CatalogueOf(mods map[string]*ast.Module, root ast.Ref) ([]Meta, error) {
 	return out, nil
 }
 
+// nonIdentifier returns the first segment of path that is not an ASCII Rego
+// identifier, quoted for a message, or "" when every segment is one.
+func nonIdentifier(path ast.Ref) string {
+	for _, t := range path {
+		s, ok := t.Value.(ast.String)
+		if !ok || !isIdentifier(string(s)) {
+			return t.String()
+		}
+	}
+	return ""
+}
+
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case r >= '0' && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// CatalogueKey is the key of a rule package in the catalogue data: its path
+// below the rule root, dotted (asset_001 for rolecall.rules.asset_001, acme.hr
+// for rolecall.custom.acme.hr).
+func CatalogueKey(pkg string) string {
+	parts := strings.SplitN(pkg, ".", 3)
+	if len(parts) < 3 {
+		return pkg
+	}
+	return parts[2]
+}
+
 // CatalogueData returns the catalogue as the dispatcher reads it:
-// {package name (last segment): {id, title, severity, control, remediation}}.
+// {CatalogueKey(package): {id, title, severity, control, remediation}}.
 func CatalogueData(metas []Meta) map[string]any {
 	out := make(map[string]any, len(metas))
 	for _, m := range metas {
-		name := m.Package[strings.LastIndex(m.Package, ".")+1:]
-		out[name] = map[string]any{
+		out[CatalogueKey(m.Package)] = map[string]any{
 			"id":          m.ID,
 			"title":       m.Title,
 			"severity":    m.Severity,

@@ -47,6 +47,11 @@
 // internal auditor. Each person rule fires for a few percent of people, not for
 // most of them: about 25 findings per 100 people in all.
 //
+// Adversarial builds the other kind of register: small, valid, and shaped to
+// make one rule as expensive as the input limits allow (long delegation
+// chains, teams that all hold everyone, huge lists of undefined roles), for
+// the engine's complexity guard.
+//
 // The same n and seed always give the same register, byte for byte, and the time
 // to generate it grows linearly with n. It is test and benchmark support: library
 // packages must never import it.

@@ -3,6 +3,7 @@ package synth_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -173,5 +174,52 @@ func TestGenerateUsesRevision2(t *testing.T) {
 	}
 	if accepted < len(reg.Risks)/2 || withResidual != accepted {
 		t.Errorf("%d of %d risks have an acceptance, %d of them with a residual level: want most, all", accepted, len(reg.Risks), withResidual)
+	}
+}
+
+// TestAdversarialShapes loads every adversarial shape with the real loader and
+// checks the size of what makes it adversarial.
+func TestAdversarialShapes(t *testing.T) {
+	t.Parallel()
+	const n = 400
+	size := func(shape synth.Shape, reg *raci.Register) int {
+		switch shape {
+		case synth.ShapeDelegationChain, synth.ShapeOpenChain:
+			return len(reg.Delegations)
+		case synth.ShapeWideTeams:
+			m := 0
+			for _, tm := range reg.Teams {
+				m += len(tm.Members)
+			}
+			return m
+		case synth.ShapeUndefinedRACI:
+			return len(reg.Activities[0].RACI.Responsible)
+		case synth.ShapeManyPeople:
+			return len(reg.People) - 1
+		case synth.ShapeReportingChain:
+			return len(reg.Roles) - 1
+		}
+		return -1
+	}
+	want := map[synth.Shape]int{synth.ShapeDelegationChain: n + 1, synth.ShapeOpenChain: n, synth.ShapeWideTeams: 400, synth.ShapeUndefinedRACI: n, synth.ShapeManyPeople: n}
+	want[synth.ShapeReportingChain] = n
+	for _, shape := range append(synth.Shapes(), synth.ShapeReportingChain) {
+		reg, err := synth.Adversarial(shape, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, err := json.Marshal(reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raci.LoadBytes(js); err != nil {
+			t.Errorf("%s: the register does not load: %v", shape, err)
+		}
+		if got := size(shape, reg); got != want[shape] {
+			t.Errorf("%s: size %d, want %d", shape, got, want[shape])
+		}
+	}
+	if _, err := synth.Adversarial("no-such-shape", n); err == nil {
+		t.Error("an unknown shape was accepted")
 	}
 }

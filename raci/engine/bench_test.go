@@ -156,3 +156,41 @@ func BenchmarkRule(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAdversarial evaluates the adversarial shapes of internal/synth (long
+// delegation chains, wide teams, huge RACI lists) at ROLECALL_BENCH_SHAPE_N
+// entities (default 10,000; a twentieth of it for the reporting chain of
+// security leads, which A52-GOV-001 makes worse than quadratic), reporting the
+// bytes allocated per evaluation:
+//
+//	go test ./raci/engine -run '^$' -bench Adversarial -benchmem -benchtime 1x
+func BenchmarkAdversarial(b *testing.B) {
+	n := 10_000
+	if s := os.Getenv("ROLECALL_BENCH_SHAPE_N"); s != "" {
+		if _, err := fmt.Sscan(s, &n); err != nil {
+			b.Fatalf("ROLECALL_BENCH_SHAPE_N=%q: %v", s, err)
+		}
+	}
+	eng, err := engine.New(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, shape := range append(synth.Shapes(), synth.ShapeReportingChain) {
+		b.Run(string(shape), func(b *testing.B) {
+			size := n
+			if shape == synth.ShapeReportingChain {
+				size = n / 20 // its cost grows faster than the square of the chain
+			}
+			reg, err := synth.Adversarial(shape, size)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := eng.Evaluate(context.Background(), reg, synth.AsOf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

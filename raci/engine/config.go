@@ -3,7 +3,6 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -68,11 +67,15 @@ func (c *Config) RuleDirs() []string {
 var configSchema = sync.OnceValues(schema.CompileConfig)
 
 // LoadConfig reads a rolecall.yaml (or .json) configuration file and validates it
-// against the configuration schema. Problems come back as a *LoadError with lines,
+// against the configuration schema. The path must lead to a regular file of at
+// most 4 MiB. Problems come back as a *LoadError with lines,
 // wrapping ErrInvalidConfig. Parameter names and types are checked by New,
 // which knows the organisation's rules.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	// Opened once, checked to be a regular file through its descriptor, and
+	// read no further than the limit: a rolecall.yaml committed as a link to
+	// /dev/zero is refused before it is read.
+	data, err := document.ReadRegular(path, maxConfigBytes)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalidConfig, err)
 	}
@@ -113,6 +116,9 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 			d, err := time.ParseDuration(t)
 			if err != nil || d <= 0 {
 				return nil, &configError{&raci.LoadError{Source: name, Problems: []raci.Problem{{Pointer: "/timeout", Pos: raci.Pos(tree.Locate("/timeout", false)), Message: fmt.Sprintf("%q is not a duration such as 30s", t)}}}}
+			}
+			if d > MaxTimeout {
+				return nil, &configError{&raci.LoadError{Source: name, Problems: []raci.Problem{{Pointer: "/timeout", Pos: raci.Pos(tree.Locate("/timeout", false)), Message: fmt.Sprintf("timeout %s is longer than the longest allowed, %v", t, MaxTimeout)}}}}
 			}
 			cfg.Timeout = d
 		}

@@ -32,8 +32,8 @@ func loadCustomRules(fsyss []fs.FS, mods map[string]*ast.Module) ([]ruleset.Meta
 		names := slices.Sorted(maps.Keys(parsed))
 		for _, name := range names {
 			m := parsed[name]
-			if !m.Package.Path.HasPrefix(customRoot) || len(m.Package.Path) != len(customRoot)+1 {
-				problems = append(problems, ruleset.At(name, m.Package.Location, "package %s: organisation rules are packages rolecall.custom.NAME", strings.TrimPrefix(m.Package.Path.String(), "data.")))
+			if !m.Package.Path.HasPrefix(customRoot) || len(m.Package.Path) == len(customRoot) {
+				problems = append(problems, ruleset.At(name, m.Package.Location, "package %s: organisation rules are packages rolecall.custom.NAME, where NAME is one or more identifiers (acme_custodian, acme.hr.leavers)", strings.TrimPrefix(m.Package.Path.String(), "data.")))
 				continue
 			}
 			problems = append(problems, forbiddenCalls(name, m)...)
@@ -81,7 +81,37 @@ func loadCustomRules(fsyss []fs.FS, mods map[string]*ast.Module) ([]ruleset.Meta
 	if len(problems) > 0 {
 		return nil, nil, rulesError(problems)
 	}
+	for _, meta := range metas {
+		if shim := nestedShim(meta.Package); shim != nil {
+			mods["custom:"+nestedShimDir+"/"+ruleset.CatalogueKey(meta.Package)+".rego"] = shim
+		}
+	}
 	return metas, declared, nil
+}
+
+// nestedShimDir is where the modules of nestedShim sit among the engine's
+// modules (and in a bundle, under rolecall/custom/).
+const nestedShimDir = "rolecall-nested"
+
+// nestedShim returns, for a nested organisation package such as
+// rolecall.custom.acme.hr, the module the dispatcher reads its findings
+// through: package rolecall.custom["acme.hr"] with finding :=
+// data.rolecall.custom.acme.hr.finding. The dispatcher (report.rego) looks up
+// data.rolecall.custom[key].finding for each catalogue key, one level deep; a
+// key holding a dot can name no package of the organisation's own, since their
+// segments are identifiers. It returns nil for a package one level deep.
+func nestedShim(pkg string) *ast.Module {
+	key := ruleset.CatalogueKey(pkg)
+	if !strings.Contains(key, ".") {
+		return nil
+	}
+	src := fmt.Sprintf("package rolecall.custom[%q]\n\nfinding := data.%s.finding\n", key, pkg)
+	m, err := ast.ParseModuleWithOpts(nestedShimDir+"/"+key+".rego", src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		// The key is made of identifiers and dots: the source always parses.
+		return nil
+	}
+	return m
 }
 
 // showJSON renders a parameter value as JSON for messages.
@@ -93,28 +123,8 @@ func showJSON(v any) string {
 	return string(b)
 }
 
-// forbiddenCalls lists every call in m to a builtin the sandbox forbids.
+// forbiddenCalls lists every builtin m names (called, bound with `with`, or
+// referred to) that the sandbox refuses, and every time zone that is not UTC.
 func forbiddenCalls(file string, m *ast.Module) ruleset.Problems {
-	var out ruleset.Problems
-	report := func(op ast.Ref, loc *ast.Location) {
-		name := op.String()
-		if ForbiddenBuiltin(name) {
-			out = append(out, ruleset.At(file, loc, "uses %s, which rolecall's sandbox forbids (rules may not reach the network, files, environment, clock or randomness, nor call uninterruptible amplifiers)", name))
-		}
-	}
-	ast.WalkExprs(m, func(e *ast.Expr) bool {
-		if e.IsCall() {
-			report(e.Operator(), e.Location)
-		}
-		return false
-	})
-	ast.WalkTerms(m, func(t *ast.Term) bool {
-		if c, ok := t.Value.(ast.Call); ok && len(c) > 0 {
-			if r, ok := c[0].Value.(ast.Ref); ok {
-				report(r, t.Location)
-			}
-		}
-		return false
-	})
-	return out
+	return ruleset.BuiltinProblems(file, m)
 }

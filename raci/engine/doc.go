@@ -7,9 +7,15 @@
 // and returns a Report of findings, each naming the rule, the entity, the
 // register's line and what to do. An Engine is safe for concurrent use.
 //
-// Organisation rules run in a sandbox (ForbiddenBuiltin): no network, files,
-// environment, clock or randomness, so the same register, date and
-// configuration always give the same findings. Engine.WriteBundle writes the
+// Organisation rules and their tests run in a sandbox (ForbiddenBuiltin): an
+// allowlist of the builtins rolecall's audit found pure and bounded by their
+// arguments, and UTC as the only time zone, so the same register, date and
+// configuration always give the same findings. Evaluations are bounded in time
+// (WithTimeout), heap (WithMemoryLimit) and findings (WithMaxFindings), and no
+// value a rule returns is trusted: a finding whose subject or message is not a
+// string of bounded length is dropped. Every file the engine reads is opened
+// once, checked to be a regular file and read through a size cap; CheckOutput
+// tells a command whether an output path would replace one of its inputs. Engine.WriteBundle writes the
 // same rules and configuration as an OPA bundle that an unmodified OPA server
 // evaluates identically (its input is Input), and RunTests runs the rules' Rego
 // tests like `opa test`.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,6 +24,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown/print"
 
+	"github.com/rolecall/rolecall/internal/document"
 	"github.com/rolecall/rolecall/internal/ruleset"
 	"github.com/rolecall/rolecall/rules"
 )
@@ -37,10 +40,13 @@ type Engine struct {
 	modules map[string]*ast.Module
 	data    map[string]any
 	// byID holds the rules by id: the header of every finding comes from it.
-	byID     map[string]Rule
-	printCap int
-	print    *lockedWriter
-	customFS []fs.FS
+	byID        map[string]Rule
+	printCap    int
+	print       *lockedWriter
+	customFS    []fs.FS
+	memoryLimit int64
+	maxFindings int
+	configFiles []string
 }
 
 // Rule describes one rule of the engine's catalogue, read from its METADATA.
@@ -87,10 +93,22 @@ type engineConfig struct {
 	customFS       []fs.FS
 	// ruleDirs holds the resolved paths of the directories of WithRuleDir, so
 	// that a directory named twice is loaded once.
-	ruleDirs map[string]bool
-	timeout  time.Duration
-	printCap int
-	print    *lockedWriter
+	ruleDirs    map[string]bool
+	timeout     time.Duration
+	printCap    int
+	print       *lockedWriter
+	memoryLimit int64
+	maxFindings int
+	// configDirs are the rule directories of configurations, checked against
+	// their configuration's directory once every option is applied.
+	configDirs         []configDir
+	rulesOutsideConfig bool
+	configFiles        []string
+}
+
+// configDir is a rule directory named in a configuration file.
+type configDir struct {
+	dir, base, origin string
 }
 
 // WithParams overrides rule parameters (see the catalogue's parameter table).
@@ -163,10 +181,49 @@ func WithRuleDir(dir string) Option {
 		if c.ruleDirs[key] {
 			return nil
 		}
+		fsys, err := dirFS(dir)
+		if err != nil {
+			return fmt.Errorf("%w: rules directory %s: %v", ErrInvalidConfig, dir, err)
+		}
 		c.ruleDirs[key] = true
-		c.customFS = append(c.customFS, dirFS(dir))
+		c.customFS = append(c.customFS, fsys)
 		return nil
 	}
+}
+
+// WithRuleDirsOutsideConfig lets the rule directories a configuration names
+// (WithConfig) lie outside the configuration file's directory. Without it, a
+// directory that is absolute, climbs out with .., or is a link that leads out
+// is an error wrapping ErrInvalidConfig: a repository's rolecall.yaml cannot
+// make rolecall walk the file system (rules: ["/"]) or read another tree.
+func WithRuleDirsOutsideConfig() Option {
+	return func(c *engineConfig) error {
+		c.rulesOutsideConfig = true
+		return nil
+	}
+}
+
+// insideDir reports whether dir, with its links resolved, lies in base (or is
+// base).
+func insideDir(base, dir string) bool {
+	resolve := func(p string) (string, bool) {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return "", false
+		}
+		real, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			return "", false
+		}
+		return real, true
+	}
+	b, ok1 := resolve(base)
+	d, ok2 := resolve(dir)
+	if !ok1 || !ok2 {
+		return false
+	}
+	rel, err := filepath.Rel(b, d)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // WithPrintStatements keeps Rego print() calls in the rules (they are removed by
@@ -188,9 +245,13 @@ func WithPrintStatements(w io.Writer, maxBytes int) Option {
 }
 
 // WithTimeout bounds every evaluation (default 60s) on top of the context's own
-// deadline. Zero or negative means only the context's deadline applies.
+// deadline. Zero or negative means only the context's deadline applies. A
+// timeout longer than MaxTimeout is an error wrapping ErrInvalidConfig.
 func WithTimeout(d time.Duration) Option {
 	return func(c *engineConfig) error {
+		if d > MaxTimeout {
+			return fmt.Errorf("%w: timeout %v is longer than the longest allowed, %v", ErrInvalidConfig, d, MaxTimeout)
+		}
 		c.timeout = d
 		return nil
 	}
@@ -202,6 +263,9 @@ func WithConfig(cfg *Config) Option {
 	return func(c *engineConfig) error {
 		if cfg == nil {
 			return nil
+		}
+		if cfg.name != "" {
+			c.configFiles = append(c.configFiles, cfg.name)
 		}
 		for k, v := range cfg.Params {
 			c.params[k] = v
@@ -217,13 +281,13 @@ func WithConfig(cfg *Config) Option {
 			}
 			c.severityOrigin[id] = cfg.where("/severity/" + id)
 		}
-		for _, dir := range cfg.RuleDirs() {
-			if err := WithRuleDir(dir)(c); err != nil {
-				return err
-			}
+		for i, dir := range cfg.RuleDirs() {
+			c.configDirs = append(c.configDirs, configDir{dir: dir, base: cfg.dir, origin: cfg.where(fmt.Sprintf("/rules/%d", i))})
 		}
 		if cfg.Timeout > 0 {
-			c.timeout = cfg.Timeout
+			if err := WithTimeout(cfg.Timeout)(c); err != nil {
+				return fmt.Errorf("%s%w", cfg.where("/timeout"), err)
+			}
 		}
 		return nil
 	}
@@ -255,10 +319,24 @@ var bundledRules = sync.OnceValues(func() (parsedBundle, error) {
 // do not compile, lack METADATA, clash or use a forbidden builtin) or
 // ErrInvalidConfig (unknown parameter, bad value, unknown rule id).
 func New(ctx context.Context, opts ...Option) (*Engine, error) {
-	cfg := &engineConfig{params: map[string]any{}, paramOrigin: map[string]string{}, disabledOrigin: map[string]string{}, severityOrigin: map[string]string{}, severities: map[string]Severity{}, timeout: 60 * time.Second, printCap: 64 << 10}
+	cfg := &engineConfig{params: map[string]any{}, paramOrigin: map[string]string{}, disabledOrigin: map[string]string{}, severityOrigin: map[string]string{}, severities: map[string]Severity{}, timeout: 60 * time.Second, printCap: 64 << 10,
+		memoryLimit: DefaultMemoryLimit(), maxFindings: DefaultMaxFindings}
 	for _, o := range opts {
 		if err := o(cfg); err != nil {
 			return nil, err
+		}
+	}
+
+	for _, d := range cfg.configDirs {
+		base := d.base
+		if base == "" {
+			base = "."
+		}
+		if !cfg.rulesOutsideConfig && !insideDir(base, d.dir) {
+			return nil, fmt.Errorf("%w: %srules directory %s is outside the configuration's directory %s (or does not exist): keep organisation rules beside rolecall.yaml, or allow it explicitly (WithRuleDirsOutsideConfig)", ErrInvalidConfig, d.origin, d.dir, base)
+		}
+		if err := WithRuleDir(d.dir)(cfg); err != nil {
+			return nil, fmt.Errorf("%s%w", d.origin, err)
 		}
 	}
 
@@ -370,7 +448,8 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	for _, r := range all {
 		byID[r.ID] = r
 	}
-	return &Engine{query: pq, rules: all, byID: byID, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, print: cfg.print, customFS: cfg.customFS}, nil
+	return &Engine{query: pq, rules: all, byID: byID, params: params, timeout: cfg.timeout, modules: mods, data: storeData, printCap: cfg.printCap, print: cfg.print, customFS: cfg.customFS,
+		memoryLimit: cfg.memoryLimit, maxFindings: cfg.maxFindings, configFiles: cfg.configFiles}, nil
 }
 
 func ruleOf(m ruleset.Meta, custom bool) Rule {
@@ -378,20 +457,54 @@ func ruleOf(m ruleset.Meta, custom bool) Rule {
 		Control: m.Control, Remediation: m.Remediation, Package: m.Package, File: m.File, Line: m.Line, Custom: custom, References: slices.Clone(m.References)}
 }
 
+// checkUniqueIDs checks that rule ids are unique, that organisation rule ids
+// are ASCII capitals, digits and single hyphens (A52-ASSET-001 style), and that
+// no two ids read alike once confusable characters are folded (O and 0, I, L
+// and 1): an organisation rule A52-ASSET-OO1 would pass for a bundled one.
 func checkUniqueIDs(all []Rule) error {
 	seen := map[string]Rule{}
+	folded := map[string]Rule{}
 	var problems ruleset.Problems
 	for _, r := range all {
+		if r.Custom && !validRuleID(r.ID) {
+			problems = append(problems, ruleset.Problem{File: r.File, Line: r.Line, Message: fmt.Sprintf("rule id %q of package %s: expected ASCII capital letters, digits and single hyphens, such as ORG-HR-001", r.ID, r.Package)})
+			continue
+		}
 		if prev, dup := seen[r.ID]; dup {
 			problems = append(problems, ruleset.Problem{File: r.File, Line: r.Line, Message: fmt.Sprintf("rule id %s of package %s is already used by package %s (%s:%d)", r.ID, r.Package, prev.Package, prev.File, prev.Line)})
 			continue
 		}
 		seen[r.ID] = r
+		f := foldConfusables(r.ID)
+		if prev, dup := folded[f]; dup {
+			problems = append(problems, ruleset.Problem{File: r.File, Line: r.Line, Message: fmt.Sprintf("rule id %s of package %s reads like %s of package %s (%s:%d): O and 0, and I, L and 1, are told apart by nobody reading a report; choose another id", r.ID, r.Package, prev.ID, prev.Package, prev.File, prev.Line)})
+			continue
+		}
+		folded[f] = r
 	}
 	if len(problems) > 0 {
 		return rulesError(problems)
 	}
 	return nil
+}
+
+// validRuleID reports whether id is ASCII capitals and digits in groups joined
+// by single hyphens.
+func validRuleID(id string) bool {
+	if id == "" || len(id) > 64 || id[0] == '-' || id[len(id)-1] == '-' || strings.Contains(id, "--") {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// foldConfusables maps the characters of an id that read alike to one.
+func foldConfusables(id string) string {
+	return strings.NewReplacer("O", "0", "I", "1", "L", "1").Replace(id)
 }
 
 // Rules returns the engine's catalogue: the bundled rules and the organisation's,
@@ -412,8 +525,10 @@ func (e *Engine) Params() map[string]any {
 // deterministic order (severity, rule, subject, path, message) with a summary.
 // Findings carry the source line of their path when reg was loaded from a file.
 // It honours ctx's deadline and the engine's timeout; an exceeded deadline gives
-// an error wrapping ErrEvaluation and context.DeadlineExceeded. Evaluate never
-// modifies reg.
+// an error wrapping ErrEvaluation and context.DeadlineExceeded. An evaluation
+// that grows the heap past the memory limit, or finds more than the most
+// findings allowed, fails with an *EvalLimitError (wrapping ErrLimit and
+// ErrEvaluation). Evaluate never modifies reg.
 func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, asOf raci.Date) (rep *Report, err error) {
 	if reg == nil {
 		return nil, fmt.Errorf("%w: no register", ErrEvaluation)
@@ -426,6 +541,8 @@ func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, asOf raci.Dat
 		ctx, cancel = context.WithTimeout(ctx, e.timeout)
 		defer cancel()
 	}
+	ctx, stopWatch := watchMemory(ctx, e.memoryLimit)
+	defer stopWatch()
 	defer func() {
 		if r := recover(); r != nil {
 			rep, err = nil, fmt.Errorf("%w: internal error during evaluation: %v", ErrEvaluation, r)
@@ -441,6 +558,10 @@ func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, asOf raci.Dat
 	}
 	rs, err := e.query.Eval(ctx, evalOpts...)
 	if err != nil {
+		var limit *EvalLimitError
+		if errors.As(context.Cause(ctx), &limit) {
+			return nil, limit
+		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, fmt.Errorf("%w: stopped after the deadline: %w", ErrEvaluation, ctxErr)
 		}
@@ -451,14 +572,21 @@ func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, asOf raci.Dat
 	}
 	findings, err := e.findingsOf(rs[0].Expressions[0].Value, reg)
 	if err != nil {
+		var limit *EvalLimitError
+		if errors.As(err, &limit) {
+			return nil, limit
+		}
 		return nil, fmt.Errorf("%w: %v", ErrEvaluation, err)
 	}
 	return newReport(reg, asOf, findings), nil
 }
 
 // Input returns the input rolecall evaluates, as plain JSON values:
-// {"as_of": "YYYY-MM-DD", "register": the register as JSON}. It is what an OPA
-// server serving the engine's bundle (WriteBundle) is sent as input.
+// {"as_of": "YYYY-MM-DD", "register": the register as JSON, "derived": facts}.
+// derived holds facts computed in Go that would cost a rule more than linear
+// memory in Rego ({"delegations_on_cycle": [index, ...]}); the rules compute
+// them themselves when derived is absent, with the same findings. It is what an
+// OPA server serving the engine's bundle (WriteBundle) is best sent as input.
 func Input(reg *raci.Register, asOf raci.Date) (map[string]any, error) {
 	v, err := inputValue(reg, asOf)
 	if err != nil {
@@ -484,6 +612,7 @@ func inputValue(reg *raci.Register, asOf raci.Date) (ast.Value, error) {
 	return ast.NewObject(
 		[2]*ast.Term{ast.StringTerm("as_of"), ast.StringTerm(asOf.String())},
 		[2]*ast.Term{ast.StringTerm("register"), ast.NewTerm(regVal)},
+		[2]*ast.Term{ast.StringTerm("derived"), ast.NewTerm(derivedValue(reg))},
 	), nil
 }
 
@@ -493,13 +622,14 @@ func inputValue(reg *raci.Register, asOf raci.Date) (ast.Value, error) {
 // OPA; TestEngineDecoratesLikeReport holds the two together.
 const engineQuery = "data.rolecall.by_rule"
 
-// findingsOf turns the value of engineQuery into findings. Like
-// data.rolecall.report, it reports a rule's finding only when it has a subject
-// and a message, keeps its path only when that is a string, adds the rule's
-// metadata (severity after overrides) and the exception that waives it, and
-// reports findings that are then equal once. Where report keeps a value that
-// is not a string (a subject or message an organisation rule made a number),
-// the typed Finding has the empty string.
+// findingsOf turns the value of engineQuery into findings. No value from a rule
+// is trusted: it reports a rule's finding only when its subject and message are
+// strings of at most MaxSubjectBytes and MaxMessageBytes, keeps its path only
+// when that is a string of at most MaxPathBytes, and never marshals or walks
+// any other value (a message nested a million deep is dropped as cheaply as a
+// number). It adds the rule's metadata (severity after overrides) and the
+// exception that waives it, and reports findings that are then equal once.
+// More than e.maxFindings findings is an *EvalLimitError.
 func (e *Engine) findingsOf(v any, reg *raci.Register) ([]Finding, error) {
 	obj, ok := v.(map[string]any)
 	if !ok {
@@ -521,6 +651,17 @@ func (e *Engine) findingsOf(v any, reg *raci.Register) ([]Finding, error) {
 		id, _ := t[2].(string)
 		waivers[[2]string{rule, subject}] = id
 	}
+	if e.maxFindings > 0 {
+		total := 0
+		for _, set := range byRule {
+			if list, ok := set.([]any); ok {
+				total += len(list)
+			}
+		}
+		if total > e.maxFindings {
+			return nil, &EvalLimitError{Limit: "findings", Max: int64(e.maxFindings), Got: int64(total)}
+		}
+	}
 	source := reg.SourceName()
 	out := []Finding{}
 	for id, set := range byRule {
@@ -538,20 +679,19 @@ func (e *Engine) findingsOf(v any, reg *raci.Register) ([]Finding, error) {
 			if !ok {
 				return nil, fmt.Errorf("a finding of %s is %T, not an object", id, item)
 			}
-			subject, hasSubject := m["subject"]
-			message, hasMessage := m["message"]
-			if !hasSubject || !hasMessage {
+			subject, ok := trustedString(m["subject"], MaxSubjectBytes)
+			if !ok {
 				continue
 			}
-			key := findingKey{subject: keyOf(subject), message: keyOf(message)}
-			f := Finding{Rule: id, Severity: rule.Severity, Control: rule.Control, Title: rule.Title, Remediation: rule.Remediation, File: source}
-			f.Subject, _ = subject.(string)
-			f.Message, _ = message.(string)
-			if p, ok := m["path"].(string); ok {
-				f.Path, key.path, key.hasPath = p, p, true
+			message, ok := trustedString(m["message"], MaxMessageBytes)
+			if !ok {
+				continue
 			}
-			if s, ok := subject.(string); ok {
-				f.Waived = waivers[[2]string{id, s}]
+			key := findingKey{subject: subject, message: message}
+			f := Finding{Rule: id, Severity: rule.Severity, Control: rule.Control, Title: rule.Title, Remediation: rule.Remediation, File: source,
+				Subject: subject, Message: message, Waived: waivers[[2]string{id, subject}]}
+			if p, ok := trustedString(m["path"], MaxPathBytes); ok {
+				f.Path, key.path, key.hasPath = p, p, true
 			}
 			if seen[key] {
 				continue
@@ -572,16 +712,6 @@ func (e *Engine) findingsOf(v any, reg *raci.Register) ([]Finding, error) {
 type findingKey struct {
 	subject, message, path string
 	hasPath                bool
-}
-
-// keyOf is a string that tells JSON values apart: "s" and a string, "j" and
-// the JSON of any other value.
-func keyOf(v any) string {
-	if s, ok := v.(string); ok {
-		return "s" + s
-	}
-	b, _ := json.Marshal(v)
-	return "j" + string(b)
 }
 
 // lockedWriter lets the evaluations of one engine share the print writer.
@@ -633,12 +763,42 @@ func decodeJSON(b []byte, v any) error {
 
 // ruleDir is a directory of organisation rules on disk; file names in messages
 // are shown relative to the working directory, as the user wrote the directory.
+//
+// Its files are read through an os.Root: a link is followed only to a file
+// inside the directory, and OpenRegular refuses what is not a regular file
+// (a link to /dev/zero, a FIFO) before reading it.
 type ruleDir struct {
 	fs.FS
-	dir string
+	dir  string
+	root *os.Root
 }
 
-func dirFS(dir string) fs.FS { return ruleDir{FS: os.DirFS(dir), dir: dir} }
+func dirFS(dir string) (fs.FS, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return ruleDir{FS: root.FS(), dir: dir, root: root}, nil
+}
+
+// OpenRegular opens name for reading, without blocking on a FIFO, and returns
+// it only when it is a regular file inside the directory.
+func (d ruleDir) OpenRegular(name string) (fs.File, error) {
+	f, err := d.root.OpenFile(filepath.FromSlash(name), document.ReadFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		_ = f.Close()
+		return nil, fmt.Errorf("%s: %w (%s)", name, document.ErrNotRegular, document.KindOf(st.Mode()))
+	}
+	return f, nil
+}
 
 // displayName returns how a file of fsys is named in messages.
 func displayName(fsys fs.FS, name string) string {

@@ -120,6 +120,19 @@ func PrepareReport(ctx context.Context, e *Engine) (func(reg *raci.Register, asO
 		out := make([]Finding, 0, len(list))
 		for _, item := range list {
 			m := item.(map[string]any)
+			// The engine trusts no value from a rule: it drops a finding whose
+			// subject or message is not a string of bounded length, and a path
+			// that is not one. data.rolecall.report keeps them as they are, so
+			// the comparison applies the engine's bounds here.
+			if _, ok := trustedString(m["subject"], MaxSubjectBytes); !ok {
+				continue
+			}
+			if _, ok := trustedString(m["message"], MaxMessageBytes); !ok {
+				continue
+			}
+			if _, ok := trustedString(m["path"], MaxPathBytes); !ok {
+				delete(m, "path")
+			}
 			str := func(k string) string { s, _ := m[k].(string); return s }
 			f := Finding{
 				Rule: str("rule"), Severity: Severity(str("severity")), Control: str("control"), Title: str("title"),

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -54,7 +53,7 @@ finding contains {"subject": "organisation", "message": sprintf("%d triples", [n
 func TestHostileRuleLoopStoppedByDeadline(t *testing.T) {
 	reg := smallRegister(t)
 	const limit = 300 * time.Millisecond
-	const bound = 5 * time.Second // generous: -race and a loaded machine
+	const bound = 10 * time.Second // generous: -race on a loaded 2-core machine took 5.6 s
 
 	t.Run("WithTimeout", func(t *testing.T) {
 		eng := newEngine(t, engine.WithRules(orgRule(expensiveLoop)), engine.WithTimeout(limit))
@@ -439,45 +438,6 @@ func TestLongUnknownKeys(t *testing.T) {
 		t.Errorf("refusing 8 MiB of unknown keys took %v; reading 8 MiB of values took %v", elapsed, baseline)
 	}
 	t.Logf("refused in %v (values read in %v)", elapsed, baseline)
-}
-
-// TestHostileRuleMemoryAmplifier documents a limit of the sandbox: no builtin
-// call is forbidden in the rule below, yet each line doubles a string, so 21
-// lines build a 1 GiB string (the process peaks at about 4 GB) well within the
-// default 60 s timeout; three more lines would exhaust a 16 GB machine. The
-// deadline bounds time, not memory. Opt in, it allocates gigabytes:
-//
-//	ROLECALL_HOSTILE_MEMORY=1 go test ./raci/engine -run TestHostileRuleMemoryAmplifier -v
-func TestHostileRuleMemoryAmplifier(t *testing.T) {
-	if os.Getenv("ROLECALL_HOSTILE_MEMORY") == "" {
-		t.Skip("allocates gigabytes; set ROLECALL_HOSTILE_MEMORY=1 to run")
-	}
-	var body strings.Builder
-	body.WriteString("\n_s0 := sprintf(\"%01024d\", [0])\n")
-	for i := 1; i <= 20; i++ {
-		fmt.Fprintf(&body, "_s%d := concat(\"\", [_s%d, _s%d])\n", i, i-1, i-1)
-	}
-	body.WriteString("finding contains {\"subject\": \"organisation\", \"message\": sprintf(\"%d bytes\", [count(_s20)])} if true\n")
-	reg := smallRegister(t)
-	for _, timeout := range []time.Duration{500 * time.Millisecond, 60 * time.Second} {
-		eng := newEngine(t, engine.WithRules(orgRule(body.String())), engine.WithTimeout(timeout))
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		start := time.Now()
-		rep, err := eng.Evaluate(context.Background(), reg, goldenDate)
-		elapsed := time.Since(start)
-		runtime.ReadMemStats(&after)
-		msg := ""
-		if rep != nil {
-			for _, f := range rep.Findings {
-				if f.Rule == "ORG-HOSTILE-001" {
-					msg = f.Message
-				}
-			}
-		}
-		t.Logf("timeout %v: %v, %q, %.1f GB allocated, err %v", timeout, elapsed.Round(time.Millisecond), msg, float64(after.TotalAlloc-before.TotalAlloc)/1e9, err)
-	}
 }
 
 // TestHostileRegoTestFile: an organisation's _test.rego files run with its

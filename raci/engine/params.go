@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -81,11 +82,15 @@ func mergeParams(defaults, declared, overrides map[string]any, origin map[string
 	for k, v := range defaults {
 		known[k] = v
 	}
-	for k, v := range declared {
+	for _, k := range slices.Sorted(maps.Keys(declared)) {
 		if _, clash := defaults[k]; clash {
 			return nil, fmt.Errorf("%w: organisation rules declare parameter %q, which is a bundled parameter", ErrRules, k)
 		}
-		known[k] = normalise(v)
+		v := normalise(declared[k])
+		if msg := checkParam(k, v, v); msg != "" {
+			return nil, fmt.Errorf("%w: the default of %s", ErrRules, msg)
+		}
+		known[k] = v
 	}
 	out := map[string]any{}
 	for k, v := range known {
@@ -120,6 +125,13 @@ func mergeParams(defaults, declared, overrides map[string]any, origin map[string
 	}
 	return out, nil
 }
+
+// Bounds on number parameters, so that no date arithmetic in a rule can
+// overflow: days at most 100 years, any other number at most a million.
+const (
+	MaxParamDays   = 36_525
+	MaxParamNumber = 1_000_000
+)
 
 // normalise turns any Go value into plain JSON values (json.Number numbers).
 func normalise(v any) any {
@@ -189,6 +201,12 @@ func checkParam(name string, def, v any) string {
 			if _, err := n.Int64(); err != nil {
 				return fmt.Sprintf("parameter %q: expected a whole number, found %s", name, n)
 			}
+		}
+		if strings.HasSuffix(name, "_days") && f > MaxParamDays {
+			return fmt.Sprintf("parameter %q: expected at most %d days (100 years), found %s", name, MaxParamDays, n)
+		}
+		if f > MaxParamNumber {
+			return fmt.Sprintf("parameter %q: expected at most %d, found %s", name, MaxParamNumber, n)
 		}
 		return ""
 	default:

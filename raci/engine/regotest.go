@@ -54,7 +54,8 @@ const (
 // RunTests compiles the rules an engine built with opts would evaluate (the
 // bundled rules with their parameters and catalogue, and the organisation rules
 // of WithRules or WithConfig), adds the _test.rego files of scope, and runs every
-// test, like `opa test`. Results are sorted by file and line.
+// test, like `opa test`, under the same sandbox, timeout and memory budget as
+// the rules. Results are sorted by file and line.
 func RunTests(ctx context.Context, scope Scope, opts ...Option) ([]TestResult, error) {
 	eng, err := New(ctx, opts...)
 	if err != nil {
@@ -86,13 +87,23 @@ func RunTests(ctx context.Context, scope Scope, opts ...Option) ([]TestResult, e
 			return nil, rulesError(problems)
 		}
 	}
+	// The tests run under the engine's memory budget, as evaluations do: a
+	// test that grows the heap past it is cancelled and reported with an error.
+	ctx, stopWatch := watchMemory(ctx, eng.memoryLimit)
+	defer stopWatch()
 	store := inmem.NewFromObject(eng.data)
 	txn, err := store.NewTransaction(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer store.Abort(ctx, txn)
+	// The tests compile against the sandbox's builtins, as the rules do.
+	compiler := ast.NewCompiler().
+		WithCapabilities(ruleset.SandboxCapabilities()).
+		WithEnablePrintStatements(true).
+		WithDefaultRegoVersion(ast.RegoV1)
 	ch, err := tester.NewRunner().
+		SetCompiler(compiler).
 		SetStore(store).
 		SetModules(mods).
 		SetDefaultRegoVersion(ast.RegoV1).

@@ -48,14 +48,14 @@ func TestRulesErrorIsStructured(t *testing.T) {
 				"a.rego": {Data: []byte(strings.Replace(strings.Replace(goodRule, "custom.email", "custom.other", 1), "not p.email", "not p.email\n\trand.intn(\"x\", 2) > 0", 1))},
 			},
 			want: []engine.RuleProblem{
-				{File: "a.rego", Line: 13, Column: 2, Message: "uses rand.intn, which rolecall's sandbox forbids (rules may not reach the network, files, environment, clock or randomness, nor call uninterruptible amplifiers)"},
-				{File: "b.rego", Line: 13, Column: 2, Message: "uses time.now_ns, which rolecall's sandbox forbids (rules may not reach the network, files, environment, clock or randomness, nor call uninterruptible amplifiers)"},
+				{File: "a.rego", Line: 13, Column: 2, Message: "uses rand.intn, which rolecall's sandbox forbids: random: the same register would not give the same findings"},
+				{File: "b.rego", Line: 13, Column: 2, Message: "uses time.now_ns, which rolecall's sandbox forbids: reads the clock: rules take the evaluation date from input.as_of"},
 			},
 		},
 		{
 			name:  "a package outside rolecall.custom",
 			files: fstest.MapFS{"wrong.rego": {Data: []byte(strings.Replace(goodRule, "rolecall.custom.email", "acme.email", 1))}},
-			want:  []engine.RuleProblem{{File: "wrong.rego", Line: 6, Column: 1, Message: "package acme.email: organisation rules are packages rolecall.custom.NAME"}},
+			want:  []engine.RuleProblem{{File: "wrong.rego", Line: 6, Column: 1, Message: "package acme.email: organisation rules are packages rolecall.custom.NAME, where NAME is one or more identifiers (acme_custodian, acme.hr.leavers)"}},
 		},
 		{
 			name: "one parameter with two defaults",

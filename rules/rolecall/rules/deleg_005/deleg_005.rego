@@ -16,6 +16,16 @@ package rolecall.rules.deleg_005
 
 import data.rolecall.lib
 
+# on_cycle is the set of the indices (in lib.delegation_list) of the delegations
+# on a cycle. The Go engine computes it in linear time and memory, with one pass
+# over the strongly connected components of the graph, and passes it as
+# input.derived.delegations_on_cycle; without it (a plain OPA sent only the
+# register) the rule computes it below, which costs memory that grows with the
+# square of a long chain.
+on_cycle := {i | some i in input.derived.delegations_on_cycle} if {
+	is_array(input.derived.delegations_on_cycle)
+} else := _on_cycle_in_rego
+
 # The delegation graph: one node [activity, role] per role of an activity's
 # delegations, one edge from -> to per delegation, so that the activities' graphs stay
 # apart.
@@ -33,6 +43,11 @@ _targets := {[d.activity, d.to] | some d in lib.delegation_list}
 _reachable_from := {node: graph.reachable(_graph, {node}) | some node in _targets}
 
 # A delegation from -> to is on a cycle when its from is reachable from its to.
+_on_cycle_in_rego := {i |
+	some i, delegation in lib.delegation_list
+	[delegation.activity, delegation.from] in _reachable_from[[delegation.activity, delegation.to]]
+}
+
 finding contains {
 	"subject": sprintf("delegation:%s", [delegation.id]),
 	"message": sprintf(
@@ -41,6 +56,6 @@ finding contains {
 	),
 	"path": lib.ptr(["delegations", i]),
 } if {
-	some i, delegation in lib.delegation_list
-	[delegation.activity, delegation.from] in _reachable_from[[delegation.activity, delegation.to]]
+	some i in on_cycle
+	delegation := lib.delegation_list[i]
 }

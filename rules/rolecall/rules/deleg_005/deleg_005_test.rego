@@ -62,3 +62,41 @@ test_parallel_delegations_on_a_cycle_are_all_reported if {
 		_d("d3", "a1", "r2", "r1"),
 	]}}
 }
+
+# The Go engine passes the delegations on a cycle as input.derived: the rule
+# reports exactly those, and computes them itself only when derived is absent.
+test_derived_cycles_are_used_when_present if {
+	deleg_005.finding == {{
+		"subject": "delegation:d2",
+		"message": _message(_d("d2", "a1", "r2", "r3")),
+		"path": "/delegations/1",
+	}} with input as {
+		"as_of": "2026-11-27",
+		"register": {"delegations": [_d("d1", "a1", "r1", "r2"), _d("d2", "a1", "r2", "r3")]},
+		"derived": {"delegations_on_cycle": [1]},
+	}
+}
+
+test_derived_without_cycles_reports_nothing if {
+	count(deleg_005.finding) == 0 with input as {
+		"as_of": "2026-11-27",
+		"register": {"delegations": [_d("d1", "a1", "r1", "r2"), _d("d2", "a1", "r2", "r1")]},
+		"derived": {"delegations_on_cycle": []},
+	}
+}
+
+test_derived_index_out_of_range_is_ignored if {
+	count(deleg_005.finding) == 0 with input as {
+		"as_of": "2026-11-27",
+		"register": {"delegations": [_d("d1", "a1", "r1", "r2")]},
+		"derived": {"delegations_on_cycle": [7, "x"]},
+	}
+}
+
+test_derived_that_is_not_a_list_falls_back if {
+	count(deleg_005.finding) == 2 with input as {
+		"as_of": "2026-11-27",
+		"register": {"delegations": [_d("d1", "a1", "r1", "r2"), _d("d2", "a1", "r2", "r1")]},
+		"derived": {"delegations_on_cycle": "all"},
+	}
+}
