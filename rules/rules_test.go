@@ -27,30 +27,6 @@ func TestRego(t *testing.T) {
 	racitest.RunRegoTests(t, engine.ScopeBundled)
 }
 
-// TestEveryRuleHasTests checks that each rule package has a test file beside it
-// with at least a firing case and a near miss.
-func TestEveryRuleHasTests(t *testing.T) {
-	cat, err := ruleset.Catalogue()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cat) != 49 {
-		t.Errorf("catalogue has %d rules, want the 49 of catalogue version 2", len(cat))
-	}
-	for _, m := range cat {
-		dir := path.Dir(m.File)
-		name := path.Base(dir)
-		src, err := fs.ReadFile(rules.FS(), path.Join(dir, name+"_test.rego"))
-		if err != nil {
-			t.Errorf("%s (%s): no test file: %v", m.ID, m.Package, err)
-			continue
-		}
-		if n := strings.Count(string(src), "\ntest_"); n < 2 {
-			t.Errorf("%s: %d tests, want at least a case that fires and a near miss", m.ID, n)
-		}
-	}
-}
-
 // TestFormatted checks that every Rego file is formatted as `opa fmt` formats it.
 func TestFormatted(t *testing.T) {
 	err := fs.WalkDir(rules.FS(), "rolecall", func(p string, d fs.DirEntry, err error) error {

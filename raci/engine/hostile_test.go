@@ -153,21 +153,34 @@ func TestHostileRuleForbiddenBuiltins(t *testing.T) {
 // TestHostileRuleStructure: rules that try to step outside their package,
 // recurse, or override the bundled helpers are refused.
 func TestHostileRuleStructure(t *testing.T) {
-	cases := map[string]fstest.MapFS{
-		"recursion":                 orgRule("\nf(x) := g(x)\n\ng(x) := f(x)\n\nfinding contains {\"subject\": \"organisation\", \"message\": \"m\"} if f(1)\n"),
-		"package rolecall.lib":      {"lib.rego": {Data: []byte("# METADATA\n# title: Evil\n# custom:\n#   id: ORG-EVIL-001\n#   severity: low\npackage rolecall.lib\n\nroles := {}\n")}},
-		"package rolecall.rules":    {"asset.rego": {Data: []byte("# METADATA\n# title: Evil\n# custom:\n#   id: ORG-EVIL-001\n#   severity: low\npackage rolecall.rules.asset_001\n\nfinding := set()\n")}},
-		"package rolecall":          {"report.rego": {Data: []byte("# METADATA\n# title: Evil\n# custom:\n#   id: ORG-EVIL-001\n#   severity: low\npackage rolecall\n\nreport := {\"findings\": []}\n")}},
-		"rule id of a bundled rule": {"dup.rego": {Data: []byte("# METADATA\n# title: Dup\n# custom:\n#   id: A52-ASSET-001\n#   severity: low\npackage rolecall.custom.dup\n\nfinding contains {\"subject\": \"organisation\", \"message\": \"m\"} if false\n")}},
-		"no METADATA":               {"bare.rego": {Data: []byte("package rolecall.custom.bare\n\nfinding contains {\"subject\": \"organisation\", \"message\": \"m\"} if true\n")}},
+	notCustom := "organisation rules are packages rolecall.custom.NAME"
+	cases := []struct {
+		name string
+		fsys fstest.MapFS
+		want string // what the error must say: the reason, not just any refusal
+	}{
+		{"recursion", orgRule("\nf(x) := g(x)\n\ng(x) := f(x)\n\nfinding contains {\"subject\": \"organisation\", \"message\": \"m\"} if f(1)\n"),
+			"hostile.rego:8: rule data.rolecall.custom.hostile.f is recursive"},
+		{"package rolecall.lib", fstest.MapFS{"lib.rego": {Data: []byte("# METADATA\n# title: Evil\n# custom:\n#   id: ORG-EVIL-001\n#   severity: low\npackage rolecall.lib\n\nroles := {}\n")}},
+			"lib.rego:6: package rolecall.lib: " + notCustom},
+		{"package rolecall.rules", fstest.MapFS{"asset.rego": {Data: []byte("# METADATA\n# title: Evil\n# custom:\n#   id: ORG-EVIL-001\n#   severity: low\npackage rolecall.rules.asset_001\n\nfinding := set()\n")}},
+			"asset.rego:6: package rolecall.rules.asset_001: " + notCustom},
+		{"package rolecall", fstest.MapFS{"report.rego": {Data: []byte("# METADATA\n# title: Evil\n# custom:\n#   id: ORG-EVIL-001\n#   severity: low\npackage rolecall\n\nreport := {\"findings\": []}\n")}},
+			"report.rego:6: package rolecall: " + notCustom},
+		{"rule id of a bundled rule", fstest.MapFS{"dup.rego": {Data: []byte("# METADATA\n# title: Dup\n# custom:\n#   id: A52-ASSET-001\n#   severity: low\npackage rolecall.custom.dup\n\nfinding contains {\"subject\": \"organisation\", \"message\": \"m\"} if false\n")}},
+			"dup.rego:1: rule id A52-ASSET-001 of package rolecall.custom.dup is already used by package rolecall.rules.asset_001"},
+		{"no METADATA", fstest.MapFS{"bare.rego": {Data: []byte("package rolecall.custom.bare\n\nfinding contains {\"subject\": \"organisation\", \"message\": \"m\"} if true\n")}},
+			"bare.rego:1: package rolecall.custom.bare: no METADATA block with title, custom.id and custom.severity"},
 	}
-	for name, fsys := range cases {
-		t.Run(name, func(t *testing.T) {
-			_, err := engine.New(context.Background(), engine.WithRules(fsys))
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := engine.New(context.Background(), engine.WithRules(tc.fsys))
 			if !errors.Is(err, engine.ErrRules) {
 				t.Fatalf("expected an error wrapping ErrRules, got %v", err)
 			}
-			t.Log(err)
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("refused for another reason:\n%v\nwant it to say:\n%s", err, tc.want)
+			}
 		})
 	}
 }
@@ -193,10 +206,14 @@ finding contains {"subject": "organisation", "message": "spoof", "rule": "A52-DO
 	if got == nil {
 		t.Fatal("the organisation rule's finding is missing")
 	}
-	if got.Rule != "ORG-HOSTILE-001" || got.Severity != engine.SeverityLow || got.Waived != "" {
-		t.Errorf("a rule spoofed its rule id, severity or waiver: %+v", *got)
+	if got.Rule != "ORG-HOSTILE-001" || got.Severity != engine.SeverityLow || got.Waived != "" || got.Remediation != "" {
+		t.Errorf("a rule spoofed its rule id, severity, waiver or remediation: %+v", *got)
 	}
-	t.Logf("spoofing finding as reported: %+v", *got)
+	// The path is the rule's own claim: passed through as written and, as it
+	// names nothing in the register, located at the document's start.
+	if got.Path != "/does/not/exist" || got.Line != 1 {
+		t.Errorf("the nonexistent path: got path %q at line %d, want it as written at line 1", got.Path, got.Line)
+	}
 }
 
 // TestHostilePrint: a rule that prints lines of a megabyte each
