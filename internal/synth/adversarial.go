@@ -33,15 +33,14 @@ const (
 	// ShapeManyPeople is n people with only an id and a name.
 	ShapeManyPeople Shape = "many-people"
 	// ShapeReportingChain is n CISO roles, each reporting to the next, the last
-	// to the chief executive. It is not in Shapes yet: evaluating it allocates
-	// about 1.8 GB at n = 500 and 40 GB at n = 2,000 (the reporting lines of
-	// the security leads, A52-GOV-001, cost more than the square of the chain).
+	// to the chief executive: every security lead's reporting line is long
+	// (A52-GOV-001 once walked each in full, 40 GB at n = 2,000).
 	ShapeReportingChain Shape = "reporting-chain"
 )
 
 // Shapes lists every adversarial shape.
 func Shapes() []Shape {
-	return []Shape{ShapeDelegationChain, ShapeOpenChain, ShapeWideTeams, ShapeUndefinedRACI, ShapeManyPeople}
+	return []Shape{ShapeDelegationChain, ShapeOpenChain, ShapeWideTeams, ShapeUndefinedRACI, ShapeManyPeople, ShapeReportingChain}
 }
 
 // Adversarial returns a register of the given shape and size n (n >= 1). The same

@@ -201,9 +201,8 @@ func TestAdversarialShapes(t *testing.T) {
 		}
 		return -1
 	}
-	want := map[synth.Shape]int{synth.ShapeDelegationChain: n + 1, synth.ShapeOpenChain: n, synth.ShapeWideTeams: 400, synth.ShapeUndefinedRACI: n, synth.ShapeManyPeople: n}
-	want[synth.ShapeReportingChain] = n
-	for _, shape := range append(synth.Shapes(), synth.ShapeReportingChain) {
+	want := map[synth.Shape]int{synth.ShapeDelegationChain: n + 1, synth.ShapeOpenChain: n, synth.ShapeWideTeams: 400, synth.ShapeUndefinedRACI: n, synth.ShapeManyPeople: n, synth.ShapeReportingChain: n}
+	for _, shape := range synth.Shapes() {
 		reg, err := synth.Adversarial(shape, n)
 		if err != nil {
 			t.Fatal(err)

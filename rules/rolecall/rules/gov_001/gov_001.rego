@@ -29,31 +29,150 @@ _steps_text := "1 step" if {
 	_steps == 1
 } else := sprintf("%d steps", [_steps])
 
-# _reporting_graph[role id] lists the role the role reports to, for
-# graph.reachable_paths: nothing for a role without reports_to, and nothing for a
-# senior_management role, where the walk stops. An undefined role is not a key, so
-# a path stops before it; a path also stops before it would repeat a role.
-_reporting_graph := {role.id: _next(role) | some role in lib.role_list}
-
-_next(role) := [] if {
-	role.kind == "senior_management"
-} else := [role.reports_to] if {
-	role.reports_to
-} else := []
-
-# _line(rid) is the reporting line from the role: the distinct roles met one step
-# at a time, each a defined role, until a senior_management role, a role without
-# reports_to, a role reporting to an undefined one, or a role reporting to a role
-# already met (a loop). Each role has at most one reports_to, so there is exactly
-# one path; graph.reachable_paths repeats the first role when it reports to itself,
-# and the repeat is dropped.
-_line(rid) := _distinct(path) if {
-	some path in graph.reachable_paths(_reporting_graph, {rid})
+# _up[0][role id] is the role a role reports to, one step up, when the walk goes
+# on from it: the role is not senior_management (the walk stops there) and its
+# reports_to names a defined role (an undefined one ends the walk before it).
+# _table(j)[role id] is the role 2^j steps up, built from the table below it
+# (binary lifting), so that the k-th role of a line takes at most 20 lookups and
+# no line is walked further than the steps need: walking every security lead's
+# whole line made a chain of leads quadratic in memory.
+_up0 := {role.id: role.reports_to |
+	some role in lib.role_list
+	role.kind != "senior_management"
+	lib.roles[role.reports_to]
 }
 
-_distinct(path) := array.slice(path, 0, count(path) - 1) if {
-	count({rid | some rid in path}) < count(path)
-} else := path
+_double(t) := {x: t[y] | some x, y in t; t[y]}
+
+_up1 := _double(_up0)
+
+_up2 := _double(_up1)
+
+_up3 := _double(_up2)
+
+_up4 := _double(_up3)
+
+_up5 := _double(_up4)
+
+_up6 := _double(_up5)
+
+_up7 := _double(_up6)
+
+_up8 := _double(_up7)
+
+_up9 := _double(_up8)
+
+_up10 := _double(_up9)
+
+_up11 := _double(_up10)
+
+_up12 := _double(_up11)
+
+_up13 := _double(_up12)
+
+_up14 := _double(_up13)
+
+_up15 := _double(_up14)
+
+_up16 := _double(_up15)
+
+_up17 := _double(_up16)
+
+_up18 := _double(_up17)
+
+_up19 := _double(_up18)
+
+# _table(j) is _upJ; a table is only built when a line needs steps that long.
+_table(0) := _up0
+
+_table(1) := _up1
+
+_table(2) := _up2
+
+_table(3) := _up3
+
+_table(4) := _up4
+
+_table(5) := _up5
+
+_table(6) := _up6
+
+_table(7) := _up7
+
+_table(8) := _up8
+
+_table(9) := _up9
+
+_table(10) := _up10
+
+_table(11) := _up11
+
+_table(12) := _up12
+
+_table(13) := _up13
+
+_table(14) := _up14
+
+_table(15) := _up15
+
+_table(16) := _up16
+
+_table(17) := _up17
+
+_table(18) := _up18
+
+_table(19) := _up19
+
+_powers := [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144, 524288]
+
+# _hop(x, k, j) moves x up 2^j steps when bit j of k is set, and leaves it
+# otherwise; it is undefined when the walk ends before.
+_hop(x, k, j) := x if {
+	floor(k / _powers[j]) % 2 == 0
+} else := _table(j)[x]
+
+# _ancestor(x, k) is the role k steps up from x (k < 2^20), when the walk gets
+# that far.
+_ancestor(x, k) := x20 if {
+	x1 := _hop(x, k, 0)
+	x2 := _hop(x1, k, 1)
+	x3 := _hop(x2, k, 2)
+	x4 := _hop(x3, k, 3)
+	x5 := _hop(x4, k, 4)
+	x6 := _hop(x5, k, 5)
+	x7 := _hop(x6, k, 6)
+	x8 := _hop(x7, k, 7)
+	x9 := _hop(x8, k, 8)
+	x10 := _hop(x9, k, 9)
+	x11 := _hop(x10, k, 10)
+	x12 := _hop(x11, k, 11)
+	x13 := _hop(x12, k, 12)
+	x14 := _hop(x13, k, 13)
+	x15 := _hop(x14, k, 14)
+	x16 := _hop(x15, k, 15)
+	x17 := _hop(x16, k, 16)
+	x18 := _hop(x17, k, 17)
+	x19 := _hop(x18, k, 18)
+	x20 := _hop(x19, k, 19)
+}
+
+# _horizon is how many roles of a line the findings can need: the steps and the
+# step after them, and never more than there are roles (a walk that long has met
+# every role, so its next role repeats one).
+_horizon := min({_steps + 2, count(lib.role_list)})
+
+# _line(rid) is the reporting line from the role, as far as the findings need
+# it: the distinct roles met one step at a time, each a defined role, until a
+# senior_management role, a role without reports_to, a role reporting to an
+# undefined one, a role reporting to a role already met (a loop), or _horizon
+# roles. The walk is a sequence of roles that, once it meets a role again,
+# cycles; so the roles before the first repeat are the distinct roles of the
+# walk, and their number is the line's length. (The k-th step is taken for each
+# index k of the first _horizon roles of the roles list: numbers.range is not
+# among the builtins rolecall allows.)
+_line(rid) := array.slice(walk, 0, count({r | some r in walk})) if {
+	walk := [r | some k, _ in array.slice(lib.role_list, 0, _horizon); r := _ancestor(rid, k)]
+}
 
 # The walk from line[0] meets line[k] at step k; what the last role of the line
 # reports to decides the steps after it.
