@@ -73,6 +73,15 @@ _header(meta) := {
 # findings about subject (A52-EXC-001 defines which exceptions are applied).
 _waived(rule) := {subject: id | some [r, subject], id in exc_001.waivers; r == rule}
 
+# _valid(f) is true for a finding with a subject and a message that are strings:
+# any other finding is not reported, as the Go engine drops it. (The engine also
+# drops subjects and messages longer than its byte limits, which Rego, counting
+# characters, cannot measure alike.)
+_valid(f) if {
+	is_string(f.subject)
+	is_string(f.message)
+}
+
 # The fields of a rule's finding that the report keeps; a finding without a subject
 # or a message is not reported.
 _kept := {"subject", "message", "path"}
@@ -80,8 +89,7 @@ _kept := {"subject", "message", "path"}
 _findings contains object.union(header, object.filter(f, _kept)) if {
 	some [header, waived, findings] in _outputs
 	some f in findings
-	_ := f.message
-	_ := f.subject
+	_valid(f)
 	not waived[f.subject]
 	is_string(object.get(f, "path", ""))
 }
@@ -89,7 +97,7 @@ _findings contains object.union(header, object.filter(f, _kept)) if {
 _findings contains object.union(header, object.union(object.filter(f, _kept), {"waived": id})) if {
 	some [header, waived, findings] in _outputs
 	some f in findings
-	_ := f.message
+	_valid(f)
 	id := waived[f.subject]
 	is_string(object.get(f, "path", ""))
 }
@@ -97,8 +105,7 @@ _findings contains object.union(header, object.union(object.filter(f, _kept), {"
 _findings contains object.union(header, object.union(object.filter(f, {"subject", "message"}), waived_field)) if {
 	some [header, waived, findings] in _outputs
 	some f in findings
-	_ := f.message
-	_ := f.subject
+	_valid(f)
 	not is_string(object.get(f, "path", ""))
 	waived_field := {"waived": id | id := waived[f.subject]}
 }
