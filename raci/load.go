@@ -14,7 +14,9 @@ import (
 // Limits bounds what the loader accepts, so that a hostile or broken input fails
 // fast with a *LimitError instead of exhausting memory or time.
 type Limits struct {
-	// MaxBytes is the largest document accepted, in bytes (default 32 MiB).
+	// MaxBytes is the largest document accepted, in bytes (default 64 MiB, which
+	// holds a 100,000-person register exported with e-mail addresses and
+	// competence records for everyone).
 	MaxBytes int64
 	// MaxDepth is the deepest nesting of lists and mappings (default 64).
 	MaxDepth int
@@ -30,7 +32,7 @@ type Limits struct {
 
 // DefaultLimits returns the limits the loader applies unless told otherwise.
 func DefaultLimits() Limits {
-	return Limits{MaxBytes: 32 << 20, MaxDepth: 64, MaxValues: 8_000_000, MaxEntities: 1_000_000, MaxAliasExpansion: 10_000}
+	return Limits{MaxBytes: 64 << 20, MaxDepth: 64, MaxValues: 8_000_000, MaxEntities: 1_000_000, MaxAliasExpansion: 10_000}
 }
 
 // decoderLimits are the limits the document decoder applies.
@@ -170,7 +172,7 @@ func sizeError(cfg *loadConfig, found int64) error {
 		name = "<input>"
 	}
 	le := &LimitError{Limit: "size", Max: cfg.limits.MaxBytes, Found: found,
-		msg: fmt.Sprintf("the document is larger than the limit of %d bytes", cfg.limits.MaxBytes)}
+		msg: fmt.Sprintf("the document is larger than the limit of %d bytes (raise it with rolecall's --max-bytes flag, or raci.WithLimits in Go)", cfg.limits.MaxBytes)}
 	return &LoadError{Source: name, Problems: []Problem{{Message: le.msg}}, Err: le}
 }
 

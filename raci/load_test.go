@@ -1191,7 +1191,7 @@ func TestLoadDecoding(t *testing.T) {
 			name:  "size limit from WithLimits",
 			input: valid,
 			opts:  []raci.LoadOption{raci.WithLimits(raci.Limits{MaxBytes: 10})},
-			want:  []raci.Problem{pb("", 0, 0, "the document is larger than the limit of 10 bytes")},
+			want:  []raci.Problem{pb("", 0, 0, "the document is larger than the limit of 10 bytes (raise it with rolecall's --max-bytes flag, or raci.WithLimits in Go)")},
 			limit: "size",
 		},
 		{
@@ -1382,7 +1382,7 @@ func TestLoadSizeLimit(t *testing.T) {
 			}{lim.Limit, lim.Max, lim.Found, le.Problems}
 			want := got
 			want.Limit, want.Max, want.Found = "size", tc.max, tc.found
-			want.Problems = []raci.Problem{{Message: fmt.Sprintf("the document is larger than the limit of %d bytes", tc.max)}}
+			want.Problems = []raci.Problem{{Message: fmt.Sprintf("the document is larger than the limit of %d bytes (raise it with rolecall's --max-bytes flag, or raci.WithLimits in Go)", tc.max)}}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("size limit mismatch (-want +got):\n%s", diff)
 			}

@@ -57,7 +57,7 @@ out. docs/fleet.md covers bundle servers, polling, signing and decision logs.`,
 			}
 			bopts = append(bopts, engine.WithSigningKey(pemBytes, signingAlg, keyID))
 		}
-		cfg, err := ef.loadConfig()
+		cfg, err := ef.loadConfig(cmd.Context())
 		if err != nil {
 			return err
 		}

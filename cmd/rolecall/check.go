@@ -22,6 +22,7 @@ type checkFlags struct {
 	output  string
 	quiet   bool
 	color   string
+	only    []string
 }
 
 func newCheckCmd(std streams) *cobra.Command {
@@ -42,12 +43,17 @@ one run can print text and write SARIF for code scanning:
 always a file name: "-o json" is refused, because it almost certainly meant
 --format json.
 
+--only RULE evaluates only that rule (repeatable); the others count as
+disabled, so an exception for one of them is reported by A52-EXC-002 only
+when --only names A52-EXC-002 too.
+
 Exit 0 when no unwaived finding is at or above --fail-on, 1 when one is, 2 for
 usage, load or configuration errors.`,
 		Example: `  rolecall check examples/registers/acme.yaml
   rolecall check registers/ --fail-on high
   cat register.yaml | rolecall check - --format json
-  rolecall check register.yaml --as-of 2026-11-27 --format sarif=rolecall.sarif --format text`,
+  rolecall check register.yaml --as-of 2026-11-27 --format sarif=rolecall.sarif --format text
+  rolecall check register.yaml --only A52-REF-001 --only A52-ASSET-001`,
 		Args: cobra.MinimumNArgs(1),
 	}
 	fs := cmd.Flags()
@@ -57,6 +63,8 @@ usage, load or configuration errors.`,
 	fs.StringVarP(&cf.output, "output", "o", "", "write the report to this file (atomically; never over an input) instead of standard output")
 	fs.BoolVarP(&cf.quiet, "quiet", "q", false, "do not show progress on standard error")
 	fs.StringVar(&cf.color, "color", "auto", "colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.StringArrayVar(&cf.only, "only", nil, "evaluate only this rule (repeatable); the others are disabled")
+	_ = cmd.RegisterFlagCompletionFunc("only", completeRuleIDs)
 	ef := addEngineFlags(fs, true)
 	lim := limitFlags(fs)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -139,7 +147,7 @@ func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, 
 		}
 		evalDate = d
 	}
-	cfg, err := ef.loadConfig()
+	cfg, err := ef.loadConfig(ctx)
 	if err != nil {
 		return err
 	}
@@ -178,7 +186,11 @@ func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, 
 		reg, err := loadSource(sources[0], std.in, *lim)
 		first <- loaded{reg, err}
 	}()
-	eng, err := engine.New(ctx, ef.options(cfg)...)
+	opts := ef.options(cfg)
+	if len(cf.only) > 0 {
+		opts = append(opts, engine.WithOnly(cf.only...))
+	}
+	eng, err := engine.New(ctx, opts...)
 	if err != nil {
 		<-first
 		return err

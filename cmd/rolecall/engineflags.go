@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"time"
 
@@ -35,8 +36,10 @@ func addEngineFlags(fs *pflag.FlagSet, timeout bool) *engineFlags {
 }
 
 // loadConfig reads --config, or ./rolecall.yaml when it exists; it returns nil
-// when there is no configuration.
-func (ef *engineFlags) loadConfig() (*engine.Config, error) {
+// when there is no configuration. A file with mistakes in its values is
+// checked against the rules too, so that the error lists every problem of
+// the configuration (unknown keys, rule ids and parameters alike) in one run.
+func (ef *engineFlags) loadConfig(ctx context.Context) (*engine.Config, error) {
 	path := ef.config
 	if path == "" {
 		if _, err := os.Stat(defaultConfig); err != nil {
@@ -46,6 +49,13 @@ func (ef *engineFlags) loadConfig() (*engine.Config, error) {
 	}
 	cfg, err := engine.LoadConfig(path)
 	if err != nil {
+		if cfg != nil {
+			// New reports the file's problems together with those only
+			// the rules reveal.
+			if _, all := engine.New(ctx, ef.options(cfg)...); all != nil {
+				return nil, all
+			}
+		}
 		return nil, err
 	}
 	ef.configPath = path

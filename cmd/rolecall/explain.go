@@ -32,7 +32,7 @@ configuration error.`,
 	ef := addEngineFlags(cmd.Flags(), false)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
-		cfg, err := ef.loadConfig()
+		cfg, err := ef.loadConfig(cmd.Context())
 		if err != nil {
 			return err
 		}

@@ -123,6 +123,9 @@ func run(ctx context.Context, args []string, io streams) int {
 		fmt.Fprintf(io.err, "%s: %v\nRun '%s --help' for usage.\n", name, err, name)
 		return exitUsage
 	}
+	if printProblems(io.err, name, err) {
+		return exitUsage
+	}
 	fmt.Fprintf(io.err, "%s: %v\n", name, err)
 	return exitUsage
 }

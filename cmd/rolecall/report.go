@@ -62,7 +62,7 @@ configuration or mapping errors.`,
 		if len(sources) != 1 {
 			return usagef("%s holds %d registers; name one file", args[0], len(sources))
 		}
-		cfg, err := ef.loadConfig()
+		cfg, err := ef.loadConfig(cmd.Context())
 		if err != nil {
 			return err
 		}

@@ -32,7 +32,7 @@ error that names the nearest one. rolecall explain RULE shows a rule's page.`,
 		if format != "text" && format != "json" && format != "markdown" {
 			return usagef("--format %q is not one of text, json, markdown", format)
 		}
-		cfg, err := ef.loadConfig()
+		cfg, err := ef.loadConfig(cmd.Context())
 		if err != nil {
 			return err
 		}

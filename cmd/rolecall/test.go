@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -26,7 +27,7 @@ Exit 0 when every test passes, 1 when one fails, 2 for errors.`,
 	ef := addEngineFlags(cmd.Flags(), true)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		ef.rules = append(ef.rules, args...)
-		cfg, err := ef.loadConfig()
+		cfg, err := ef.loadConfig(cmd.Context())
 		if err != nil {
 			return err
 		}
@@ -56,6 +57,9 @@ Exit 0 when every test passes, 1 when one fails, 2 for errors.`,
 			}
 			if verbose || (!r.Pass && !r.Skip) {
 				fmt.Fprintln(io.out, r)
+				if r.Failure != "" {
+					fmt.Fprintf(io.out, "  failed at %s", indent(r.Failure, "  "))
+				}
 				if r.Output != "" && !r.Pass {
 					fmt.Fprintf(io.out, "  output:\n%s", r.Output)
 				}
@@ -72,4 +76,10 @@ Exit 0 when every test passes, 1 when one fails, 2 for errors.`,
 		return nil
 	}
 	return cmd
+}
+
+// indent puts prefix before every line of s but the first.
+func indent(s, prefix string) string {
+	s = strings.TrimRight(s, "\n")
+	return strings.ReplaceAll(s, "\n", "\n"+prefix) + "\n"
 }

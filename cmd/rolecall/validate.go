@@ -68,8 +68,11 @@ reference is dangling).`,
 // location formats a source position as FILE:LINE:COL (or FILE when the
 // position is unknown), the form editors and terminals open.
 func location(file string, p raci.Pos) string {
-	if p.Line == 0 {
+	switch {
+	case p.Line == 0:
 		return file
+	case p.Column == 0:
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Column)
 }

@@ -126,7 +126,7 @@ define.`,
 		}
 		var opts []who.Option
 		ef := &engineFlags{config: config}
-		cfg, err := ef.loadConfig()
+		cfg, err := ef.loadConfig(cmd.Context())
 		if err != nil {
 			return err
 		}

@@ -641,6 +641,7 @@ func yamlDecodeError(err error, src []byte, lim Limits) error {
 		// At the end of the input the parser can name the line after the last.
 		se.Pos = Pos{Line: last}
 	}
+	se = locateIndentation(src, se) // yamlerr.go
 	if !strings.Contains(err.Error(), "exceeded max depth of") {
 		return se
 	}

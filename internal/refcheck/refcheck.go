@@ -1,7 +1,10 @@
 // Package refcheck finds the references of a register that name no defined
 // role, person, asset or activity, and suggests the defined id nearest to each
 // typo. rolecall validate reports them as warnings, so that a pre-commit hook
-// catches a mistyped id before the rules (A52-REF-001) do.
+// catches a mistyped id before the rules (A52-REF-001) do. Suggest gives the
+// engine the same suggestions, within a budget of work, for A52-REF-001's
+// messages; Nearest is also the engine's "did you mean" for rule ids and
+// parameter names.
 //
 // It reads the model's ref struct tags (raci/model.go), so a new reference
 // field is checked without a change here. It must never import the engine or
@@ -62,8 +65,31 @@ func defined(reg *raci.Register) map[string][]string {
 // Find returns every dangling reference of reg, in document order of the
 // register's lists (sorted by pointer within the same list).
 func Find(reg *raci.Register) []Dangling {
+	out, ids := danglingRefs(reg)
+	sorted := map[string][]string{}
+	cache := map[[2]string]string{}
+	unlimited := -1
+	for i, d := range out {
+		key := [2]string{d.Kind, d.ID}
+		s, ok := cache[key]
+		if !ok {
+			if _, ok := sorted[d.Kind]; !ok {
+				sorted[d.Kind] = append([]string(nil), ids[d.Kind]...)
+				sort.Strings(sorted[d.Kind])
+			}
+			s, _ = nearestSorted(d.ID, sorted[d.Kind], &unlimited)
+			cache[key] = s
+		}
+		out[i].Suggestion = s
+	}
+	return out
+}
+
+// danglingRefs returns the dangling references of reg without suggestions,
+// and the defined ids of each kind.
+func danglingRefs(reg *raci.Register) ([]Dangling, map[string][]string) {
 	if reg == nil {
-		return nil
+		return nil, nil
 	}
 	ids := defined(reg)
 	sets := map[string]map[string]bool{}
@@ -76,10 +102,7 @@ func Find(reg *raci.Register) []Dangling {
 	}
 	w := walker{sets: sets}
 	w.walk(reflect.ValueOf(reg).Elem(), "")
-	for i := range w.out {
-		w.out[i].Suggestion = nearest(w.out[i].ID, ids[w.out[i].Kind])
-	}
-	return w.out
+	return w.out, ids
 }
 
 type walker struct {
@@ -133,23 +156,49 @@ func (w *walker) refs(v reflect.Value, ptr, kind string, set map[string]bool) {
 	}
 }
 
-// nearest returns the id in ids closest to id by edit distance, when it is
+// Nearest returns the id in ids closest to id by edit distance, when it is
 // close enough to be a typo: at most a third of the longer id's length (but
 // 2 edits, a transposition, are always close enough) and never more than 4.
-// Ties go to the id that sorts first.
-func nearest(id string, ids []string) string {
+// Ties go to the id that sorts first. Case is ignored in the comparison.
+func Nearest(id string, ids []string) string {
 	sorted := append([]string(nil), ids...)
 	sort.Strings(sorted)
+	budget := -1
+	s, _ := nearestSorted(id, sorted, &budget)
+	return s
+}
+
+// maxEdits is the most edits a suggestion may be away from the id.
+const maxEdits = 4
+
+// nearestSorted is Nearest over ids already sorted. It skips the ids whose
+// length differs from id's by more than maxEdits (they cannot be close
+// enough) and spends at most *budget cells of edit-distance tables (a
+// negative budget is unlimited); ok is false when the budget ran out before
+// every candidate was compared.
+func nearestSorted(id string, sorted []string, budget *int) (suggestion string, ok bool) {
+	lower := strings.ToLower(id)
 	best, bestDist := "", -1
 	for _, cand := range sorted {
-		d := textdist.Levenshtein(strings.ToLower(id), strings.ToLower(cand))
+		if len(cand) > len(id)+maxEdits || len(id) > len(cand)+maxEdits {
+			continue
+		}
+		if *budget >= 0 {
+			cells := (len(id) + 1) * (len(cand) + 1)
+			if cells > *budget {
+				*budget = 0
+				return "", false
+			}
+			*budget -= cells
+		}
+		d := textdist.Levenshtein(lower, strings.ToLower(cand))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = cand, d
 		}
 	}
-	limit := min(4, max(2, max(len(id), len(best))/3))
+	limit := min(maxEdits, max(2, max(len(id), len(best))/3))
 	if bestDist < 0 || bestDist > limit {
-		return ""
+		return "", true
 	}
-	return best
+	return best, true
 }

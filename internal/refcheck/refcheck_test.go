@@ -72,11 +72,11 @@ func TestNearest(t *testing.T) {
 		"":             "",
 		"finance":      "",
 	} {
-		if got := nearest(id, ids); got != want {
-			t.Errorf("nearest(%q) = %q, want %q", id, got, want)
+		if got := Nearest(id, ids); got != want {
+			t.Errorf("Nearest(%q) = %q, want %q", id, got, want)
 		}
 	}
-	if got := nearest("x", nil); got != "" {
+	if got := Nearest("x", nil); got != "" {
 		t.Errorf("nearest among none = %q", got)
 	}
 }

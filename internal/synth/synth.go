@@ -52,8 +52,13 @@
 // chains, teams that all hold everyone, huge lists of undefined roles), for
 // the engine's complexity guard.
 //
-// The same n and seed always give the same register, byte for byte, and the time
-// to generate it grows linearly with n. It is test and benchmark support: library
+// WithProfile(Heavy) makes every person look like a full HR export: each has an
+// e-mail address and three or four competence records (the competences their
+// roles require, padded with others), about 1.6 times the bytes per person of
+// the default profile, with the same entity counts and the same gaps.
+//
+// The same n, seed and profile always give the same register, byte for byte, and
+// the time to generate it grows linearly with n. It is test and benchmark support: library
 // packages must never import it.
 package synth
 
@@ -169,10 +174,45 @@ type gen struct {
 	// riskApprovers are the approver roles of the accept_risk authorities.
 	riskApprovers map[string]bool
 	planted       map[string][]string // rule id -> subjects of planted findings, for exceptions to waive
+	profile       Profile
+}
+
+// Profile selects how much each person carries.
+type Profile string
+
+const (
+	// Standard is the default profile: a quarter of the people have an e-mail
+	// address, and people have competence records only for the competences
+	// their roles require (about 0.66 records per person).
+	Standard Profile = "standard"
+	// Heavy gives every person an e-mail address and three or four competence
+	// records, like a full HR export: about 520 bytes of JSON per person
+	// against 320 for Standard.
+	Heavy Profile = "heavy"
+)
+
+// Profiles lists the profiles, Standard first.
+func Profiles() []Profile { return []Profile{Standard, Heavy} }
+
+// An Option changes what Generate makes.
+type Option func(*gen)
+
+// WithProfile selects the profile (Standard when not given). An unknown profile
+// is treated as Standard; ParseProfile checks a profile name.
+func WithProfile(p Profile) Option { return func(g *gen) { g.profile = p } }
+
+// ParseProfile returns the profile named s, or an error naming the profiles.
+func ParseProfile(s string) (Profile, error) {
+	for _, p := range Profiles() {
+		if string(p) == s {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("profile %q is not %q or %q", s, Standard, Heavy)
 }
 
 // Generate returns a register of n people (n >= 1) made from seed.
-func Generate(n int, seed int64) *raci.Register {
+func Generate(n int, seed int64, opts ...Option) *raci.Register {
 	if n < 1 {
 		n = 1
 	}
@@ -188,6 +228,10 @@ func Generate(n int, seed int64) *raci.Register {
 		roleIdx:   map[string]int{},
 		personIdx: map[string]int{},
 		planted:   map[string][]string{},
+		profile:   Standard,
+	}
+	for _, o := range opts {
+		o(g)
 	}
 	g.reg = &raci.Register{Version: 1}
 	g.roles()
@@ -207,35 +251,35 @@ func Generate(n int, seed int64) *raci.Register {
 	return g.reg
 }
 
-// JSON returns Generate(n, seed) as compact JSON.
-func JSON(n int, seed int64) []byte {
-	b, err := json.Marshal(Generate(n, seed))
+// JSON returns Generate(n, seed, opts...) as compact JSON.
+func JSON(n int, seed int64, opts ...Option) []byte {
+	b, err := json.Marshal(Generate(n, seed, opts...))
 	if err != nil {
 		panic(err)
 	}
 	return b
 }
 
-// YAML returns Generate(n, seed) as YAML.
-func YAML(n int, seed int64) []byte {
+// YAML returns Generate(n, seed, opts...) as YAML.
+func YAML(n int, seed int64, opts ...Option) []byte {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(Generate(n, seed)); err != nil {
+	if err := enc.Encode(Generate(n, seed, opts...)); err != nil {
 		panic(err)
 	}
 	_ = enc.Close()
 	return buf.Bytes()
 }
 
-// Limits returns loader limits large enough for a register of n people (the
-// default 32 MiB size limit is below a 100,000-person YAML register).
+// Limits returns loader limits large enough for a register of n people of
+// either profile.
 func Limits(n int) raci.Limits {
 	l := raci.DefaultLimits()
 	if b := int64(n) * 1200; b > l.MaxBytes {
 		l.MaxBytes = b
 	}
-	if v := n * 80; v > l.MaxValues {
+	if v := n * 120; v > l.MaxValues {
 		l.MaxValues = v
 	}
 	return l
@@ -448,7 +492,7 @@ func (g *gen) people() {
 	for i := range people {
 		id := fmt.Sprintf("p%d", i)
 		p := raci.Person{ID: id, Name: fmt.Sprintf("Person %d", i)}
-		if i%4 == 0 {
+		if i%4 == 0 || g.profile == Heavy {
 			p.Email = id + "@example.org"
 		}
 		if i%10 == 7 {
@@ -674,8 +718,9 @@ func (g *gen) competences() {
 		}
 	}
 	lacking := forceFrom(g.n / 4)
+	heavy := g.profile == Heavy
 	for i := range g.reg.People {
-		if len(need[i]) == 0 {
+		if len(need[i]) == 0 && !heavy {
 			continue
 		}
 		eligible := i >= 5 && g.reg.People[i].Status != "leaver"
@@ -696,8 +741,45 @@ func (g *gen) competences() {
 			}
 			recs = append(recs, rec)
 		}
+		if heavy {
+			recs = g.padCompetences(recs, need[i])
+		}
 		g.reg.People[i].Competences = recs
 	}
+}
+
+// padCompetences adds current records of competences no role of the person
+// requires until there are three or four, for the Heavy profile. The records
+// keep the order of compIDs, so that the required ones come where they would.
+func (g *gen) padCompetences(recs []raci.CompetenceRecord, need map[string]bool) []raci.CompetenceRecord {
+	want := 3 + g.r.IntN(2)
+	extra := want - len(recs)
+	if extra <= 0 {
+		return recs
+	}
+	has := map[string]bool{}
+	for _, r := range recs {
+		has[r.ID] = true
+	}
+	// Start from a random competence so that the extra ones vary by person.
+	start := g.r.IntN(len(compIDs))
+	for k := 0; k < len(compIDs) && extra > 0; k++ {
+		c := compIDs[(start+k)%len(compIDs)]
+		if has[c] || need[c] {
+			continue
+		}
+		rec := raci.CompetenceRecord{ID: c, AchievedOn: *g.daysAgo(30, 1500)}
+		if g.r.IntN(3) == 0 {
+			rec.ExpiresOn = g.daysAgo(-700, -10)
+		}
+		recs = append(recs, rec)
+		has[c] = true
+		extra--
+	}
+	slices.SortStableFunc(recs, func(a, b raci.CompetenceRecord) int {
+		return slices.Index(compIDs, a.ID) - slices.Index(compIDs, b.ID)
+	})
+	return recs
 }
 
 var businessTypes = map[raci.AssetType]bool{"saas": true, "dataset": true, "application": true, "shared_drive": true}

@@ -58,14 +58,17 @@ func TestGenerateShape(t *testing.T) {
 // TestGenerateIsValid loads the generated JSON and YAML with the real loader.
 func TestGenerateIsValid(t *testing.T) {
 	t.Parallel()
-	for _, n := range []int{1, 60, 2000} {
-		for name, b := range map[string][]byte{"json": synth.JSON(n, 42), "yaml": synth.YAML(n, 42)} {
-			reg, err := raci.LoadBytes(b, raci.WithLimits(synth.Limits(n)))
-			if err != nil {
-				t.Fatalf("n=%d %s: %v", n, name, err)
-			}
-			if len(reg.People) != n {
-				t.Fatalf("n=%d %s: loaded %d people", n, name, len(reg.People))
+	for _, profile := range synth.Profiles() {
+		for _, n := range []int{1, 60, 2000} {
+			opt := synth.WithProfile(profile)
+			for name, b := range map[string][]byte{"json": synth.JSON(n, 42, opt), "yaml": synth.YAML(n, 42, opt)} {
+				reg, err := raci.LoadBytes(b, raci.WithLimits(synth.Limits(n)))
+				if err != nil {
+					t.Fatalf("%s n=%d %s: %v", profile, n, name, err)
+				}
+				if len(reg.People) != n {
+					t.Fatalf("%s n=%d %s: loaded %d people", profile, n, name, len(reg.People))
+				}
 			}
 		}
 	}
@@ -80,8 +83,12 @@ func TestEveryRuleFires(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, n := range []int{60, 2000} {
-		reg, err := raci.LoadBytes(synth.JSON(n, 1))
+	for _, tc := range []struct {
+		n       int
+		profile synth.Profile
+	}{{60, synth.Standard}, {2000, synth.Standard}, {60, synth.Heavy}, {2000, synth.Heavy}} {
+		n := tc.n
+		reg, err := raci.LoadBytes(synth.JSON(n, 1, synth.WithProfile(tc.profile)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +100,7 @@ func TestEveryRuleFires(t *testing.T) {
 		for _, f := range rep.Findings {
 			got[f.Rule]++
 		}
-		t.Logf("%d findings at n=%d: %v", len(rep.Findings), n, got)
+		t.Logf("%s: %d findings at n=%d: %v", tc.profile, len(rep.Findings), n, got)
 		var missing []string
 		for _, r := range eng.Rules() {
 			if got[r.ID] == 0 {
@@ -101,7 +108,7 @@ func TestEveryRuleFires(t *testing.T) {
 			}
 		}
 		if diff := cmp.Diff([]string(nil), missing); diff != "" {
-			t.Errorf("n=%d: rules without findings (-want +got):\n%s\nfindings per rule: %v", n, diff, got)
+			t.Errorf("%s n=%d: rules without findings (-want +got):\n%s\nfindings per rule: %v", tc.profile, n, diff, got)
 		}
 		if n < 1000 {
 			continue // A tiny register is mostly forced gaps.
@@ -118,6 +125,54 @@ func TestEveryRuleFires(t *testing.T) {
 		if f := len(rep.Findings); f > n/2 {
 			t.Errorf("n=%d: %d findings, more than 50 per 100 people", n, f)
 		}
+	}
+}
+
+// TestHeavyProfile checks what the Heavy profile adds to a register: every
+// person has an e-mail address and three or four competence records, the entity
+// counts stay those of Standard, and the JSON is 1.5 to 1.7 times as large.
+func TestHeavyProfile(t *testing.T) {
+	t.Parallel()
+	const n = 3000
+	std, heavy := synth.Generate(n, 1), synth.Generate(n, 1, synth.WithProfile(synth.Heavy))
+	counts := func(r *raci.Register) []int {
+		return []int{len(r.People), len(r.Roles), len(r.Teams), len(r.Assets), len(r.Activities),
+			len(r.Authorities), len(r.Delegations), len(r.Risks), len(r.Segregation), len(r.Exceptions)}
+	}
+	if diff := cmp.Diff(counts(std), counts(heavy)); diff != "" {
+		t.Errorf("entity counts differ between the profiles (-standard +heavy):\n%s", diff)
+	}
+	var noEmail, fewRecords int
+	records := map[int]int{}
+	for _, p := range heavy.People {
+		if p.Email == "" {
+			noEmail++
+		}
+		records[len(p.Competences)]++
+		if len(p.Competences) < 3 {
+			fewRecords++
+		}
+	}
+	if noEmail != 0 {
+		t.Errorf("%d of %d people have no e-mail address, want none", noEmail, n)
+	}
+	// A person whose role requires a competence they lack (the A52-COMP-001
+	// gap) may keep fewer than three; anyone else has three or four.
+	if fewRecords > n/20 {
+		t.Errorf("%d of %d people have fewer than 3 competence records, want only the gaps; records per person: %v", fewRecords, n, records)
+	}
+	if records[3] == 0 || records[4] == 0 {
+		t.Errorf("records per person %v: want both 3 and 4", records)
+	}
+	sj, hj := synth.JSON(n, 1), synth.JSON(n, 1, synth.WithProfile(synth.Heavy))
+	if ratio := float64(len(hj)) / float64(len(sj)); ratio < 1.5 || ratio > 1.7 {
+		t.Errorf("heavy JSON is %d bytes, standard %d: ratio %.2f, want 1.5-1.7", len(hj), len(sj), ratio)
+	}
+	if _, err := synth.ParseProfile("heavy"); err != nil {
+		t.Errorf("ParseProfile(heavy): %v", err)
+	}
+	if _, err := synth.ParseProfile("huge"); err == nil {
+		t.Error("ParseProfile(huge) accepted an unknown profile")
 	}
 }
 

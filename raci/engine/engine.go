@@ -104,6 +104,7 @@ type engineConfig struct {
 	configDirs         []configDir
 	rulesOutsideConfig bool
 	configFiles        []string
+	checks             configChecks // see config.go
 }
 
 // configDir is a rule directory named in a configuration file.
@@ -267,6 +268,7 @@ func WithConfig(cfg *Config) Option {
 		if cfg.name != "" {
 			c.configFiles = append(c.configFiles, cfg.name)
 		}
+		c.checks.configs = append(c.checks.configs, cfg)
 		for k, v := range cfg.Params {
 			c.params[k] = v
 			c.paramOrigin[k] = cfg.where("/params/" + k)
@@ -365,20 +367,13 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err := checkUniqueIDs(all); err != nil {
 		return nil, err
 	}
-	known := make(map[string]bool, len(all))
-	for _, r := range all {
-		known[r.ID] = true
-	}
-	for _, id := range cfg.disabled {
-		if !known[id] {
-			return nil, fmt.Errorf("%w: %scannot disable unknown rule %q", ErrInvalidConfig, cfg.disabledOrigin[id], id)
-		}
+	// Every configuration problem at once, in one *ConfigError (config.go).
+	params, err := cfg.resolve(all, customDefaults)
+	if err != nil {
+		return nil, err
 	}
 	sevOverrides := map[string]any{}
 	for id, s := range cfg.severities {
-		if !known[id] {
-			return nil, fmt.Errorf("%w: %scannot set the severity of unknown rule %q", ErrInvalidConfig, cfg.severityOrigin[id], id)
-		}
 		sevOverrides[id] = string(s)
 	}
 	disabledSet := map[string]bool{}
@@ -390,15 +385,6 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		if s, ok := cfg.severities[all[i].ID]; ok {
 			all[i].Severity = s
 		}
-	}
-
-	defaults, err := defaultParams()
-	if err != nil {
-		return nil, err
-	}
-	params, err := mergeParams(defaults, customDefaults, cfg.params, cfg.paramOrigin)
-	if err != nil {
-		return nil, err
 	}
 
 	disabledList := make([]any, 0, len(cfg.disabled))
@@ -612,7 +598,7 @@ func inputValue(reg *raci.Register, asOf raci.Date) (ast.Value, error) {
 	return ast.NewObject(
 		[2]*ast.Term{ast.StringTerm("as_of"), ast.StringTerm(asOf.String())},
 		[2]*ast.Term{ast.StringTerm("register"), ast.NewTerm(regVal)},
-		[2]*ast.Term{ast.StringTerm("derived"), ast.NewTerm(derivedValue(reg))},
+		[2]*ast.Term{ast.StringTerm("derived"), ast.NewTerm(derivedValue(reg, asOf))},
 	), nil
 }
 

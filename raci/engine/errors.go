@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/rolecall/rolecall/internal/ruleset"
@@ -20,6 +21,10 @@ var ErrRules = errors.New("invalid rules")
 // an exceeded deadline.
 var ErrEvaluation = errors.New("evaluation failed")
 
+// ErrSigningKey is wrapped by the error of a bundle write whose signing key,
+// algorithm or key id cannot sign a bundle an OPA would verify.
+var ErrSigningKey = errors.New("invalid bundle signing key")
+
 // RuleProblem is one thing wrong with a Rego file of the rules: where, and what.
 type RuleProblem struct {
 	// File names the Rego file as the user gave it (a path under a rules
@@ -32,7 +37,8 @@ type RuleProblem struct {
 	Message string `json:"message"`
 }
 
-// String renders the problem as "file:line: message".
+// String renders the problem as "file:line: message", the form of
+// RulesError.Error; Located adds the column.
 func (p RuleProblem) String() string {
 	return ruleset.Problem{File: p.File, Line: p.Line, Column: p.Column, Message: p.Message}.String()
 }
@@ -66,4 +72,69 @@ func rulesError(err error) *RulesError {
 		out.Problems[i] = RuleProblem{File: p.File, Line: p.Line, Column: p.Column, Message: p.Message}
 	}
 	return out
+}
+
+// Located renders the problem as "file:line:col: message", the form editors
+// and terminals jump to; the column, or the line and column, are left out
+// when unknown.
+func (p RuleProblem) Located() string {
+	return locatedString(p.File, p.Line, p.Column, p.Message)
+}
+
+// ConfigProblem is one mistake in the configuration: in a rolecall.yaml (File
+// names it) or in an option given in code (File is empty).
+type ConfigProblem struct {
+	// File names the configuration file as it was given to LoadConfig or
+	// ParseConfig, or is empty for an option such as WithDisabled.
+	File string `json:"file,omitempty"`
+	// Pointer is the JSON pointer of the value concerned in File, such as
+	// /disable/2 or /params/review_interval_days.
+	Pointer string `json:"pointer,omitempty"`
+	// Line and Column locate the value in File (zero when not known).
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+	// Message says what was found and what was expected, with the nearest
+	// known name when a rule id or parameter name looks mistyped.
+	Message string `json:"message"`
+}
+
+// String renders the problem as "file:line:col: message" (or the message
+// alone for an option given in code).
+func (p ConfigProblem) String() string {
+	return locatedString(p.File, p.Line, p.Column, p.Message)
+}
+
+// ConfigError lists every problem of the configuration that New found, in one
+// pass: the mistakes ParseConfig found in the files (unknown keys, values of
+// the wrong kind, a timeout that is not a duration), rule ids that name no rule
+// (disable, severity, WithOnly) and parameters that are unknown or of the
+// wrong type. Problems are in the order of the files and of their lines.
+// errors.Is(err, ErrInvalidConfig) holds for it.
+type ConfigError struct {
+	Problems []ConfigProblem
+}
+
+// Error is "invalid configuration: " and every problem, separated by "; ".
+func (e *ConfigError) Error() string {
+	parts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		parts[i] = p.String()
+	}
+	return ErrInvalidConfig.Error() + ": " + strings.Join(parts, "; ")
+}
+
+// Unwrap returns ErrInvalidConfig.
+func (e *ConfigError) Unwrap() error { return ErrInvalidConfig }
+
+// locatedString renders "file:line:col: message", leaving out what is unknown.
+func locatedString(file string, line, col int, msg string) string {
+	switch {
+	case file != "" && line > 0 && col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", file, line, col, msg)
+	case file != "" && line > 0:
+		return fmt.Sprintf("%s:%d: %s", file, line, msg)
+	case file != "":
+		return file + ": " + msg
+	}
+	return msg
 }

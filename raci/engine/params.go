@@ -6,10 +6,10 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
+	"github.com/rolecall/rolecall/internal/refcheck"
 	"github.com/rolecall/rolecall/internal/ruleset"
 	"github.com/rolecall/rolecall/rules"
 	"github.com/rolecall/rolecall/schema"
@@ -74,56 +74,50 @@ var paramValues = sync.OnceValue(func() map[string][]string {
 	return out
 })
 
+// badParam is a parameter override that New refuses: its name and why.
+type badParam struct{ name, message string }
+
 // mergeParams checks overrides against the known parameters (bundled defaults and
-// those organisation rules declare) and returns the merged set.
-// origin locates overrides that came from a configuration file ("file:line: ").
-func mergeParams(defaults, declared, overrides map[string]any, origin map[string]string) (map[string]any, error) {
+// those organisation rules declare) and returns the merged set, and every
+// override that is unknown or of the wrong type or value, sorted by name. An
+// error is a clash between declared and bundled parameters (a problem of the
+// rules, not of the configuration).
+func mergeParams(defaults, declared, overrides map[string]any) (map[string]any, []badParam, error) {
 	known := map[string]any{}
 	for k, v := range defaults {
 		known[k] = v
 	}
 	for _, k := range slices.Sorted(maps.Keys(declared)) {
 		if _, clash := defaults[k]; clash {
-			return nil, fmt.Errorf("%w: organisation rules declare parameter %q, which is a bundled parameter", ErrRules, k)
+			return nil, nil, fmt.Errorf("%w: organisation rules declare parameter %q, which is a bundled parameter", ErrRules, k)
 		}
 		v := normalise(declared[k])
 		if msg := checkParam(k, v, v); msg != "" {
-			return nil, fmt.Errorf("%w: the default of %s", ErrRules, msg)
+			return nil, nil, fmt.Errorf("%w: the default of %s", ErrRules, msg)
 		}
 		known[k] = v
 	}
-	out := map[string]any{}
-	for k, v := range known {
-		out[k] = v
-	}
-	keys := make([]string, 0, len(overrides))
-	for k := range overrides {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var errs []string
-	for _, k := range keys {
+	out := maps.Clone(known)
+	names := slices.Sorted(maps.Keys(known))
+	var bad []badParam
+	for _, k := range slices.Sorted(maps.Keys(overrides)) {
 		def, ok := known[k]
 		if !ok {
-			names := make([]string, 0, len(known))
-			for n := range known {
-				names = append(names, n)
+			msg := fmt.Sprintf("unknown parameter %q", k)
+			if s := refcheck.Nearest(k, names); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			sort.Strings(names)
-			errs = append(errs, fmt.Sprintf("%sunknown parameter %q: expected one of %s", origin[k], k, strings.Join(names, ", ")))
+			bad = append(bad, badParam{k, msg + ": expected one of " + strings.Join(names, ", ")})
 			continue
 		}
 		v := normalise(overrides[k])
 		if msg := checkParam(k, def, v); msg != "" {
-			errs = append(errs, origin[k]+msg)
+			bad = append(bad, badParam{k, msg})
 			continue
 		}
 		out[k] = v
 	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%w: %s", ErrInvalidConfig, strings.Join(errs, "; "))
-	}
-	return out, nil
+	return out, bad, nil
 }
 
 // Bounds on number parameters, so that no date arithmetic in a rule can

@@ -34,6 +34,10 @@ type TestResult struct {
 	Err  string `json:"error,omitempty"`
 	// Output holds what print() wrote during the test.
 	Output string `json:"output,omitempty"`
+	// Failure shows, for a failed test, the expression that failed and the
+	// values of its variables: what the rules produced next to what the test
+	// expected (as `opa test --var-values` does).
+	Failure string `json:"failure,omitempty"`
 	// Duration is how long the test took.
 	Duration time.Duration `json:"duration"`
 }
@@ -131,6 +135,7 @@ func RunTests(ctx context.Context, scope Scope, opts ...Option) ([]TestResult, e
 		}
 		return out[i].Line < out[j].Line
 	})
+	explainFailures(ctx, store, mods, eng, out)
 	return out, nil
 }
 

@@ -6,16 +6,11 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 )
-
-// ErrSigningKey is wrapped by the error of a bundle write whose signing key,
-// algorithm or key id cannot sign a bundle an OPA would verify.
-var ErrSigningKey = errors.New("invalid bundle signing key")
 
 // minRSABits is the smallest RSA key WithSigningKey accepts.
 const minRSABits = 2048

@@ -59,7 +59,14 @@ risks := {r.id: {"i": i, "e": r} | some i, r in risk_list}
 
 # person_index[person_id] is the person's index in people_list: people_list[i] is
 # the person. A bare number per key is the cheapest index of the longest list.
-person_index := {p.id: i | some i, p in people_list}
+# The Go engine builds it and passes it as input.derived.person_index (left out
+# when two people share an id); without it (a plain OPA sent only the register)
+# it is built here, with the same value.
+person_index := input.derived.person_index if {
+	is_object(input.derived.person_index)
+} else := _person_index_in_rego
+
+_person_index_in_rego := {p.id: i | some i, p in people_list}
 
 # The sets of defined ids of the kinds that are referenced by id.
 role_ids := {r.id | some r in role_list}
@@ -95,8 +102,14 @@ is_non_leaver(p) if not is_leaver(p)
 #   whose comprehension produces each key once.
 
 # direct_holders[role_id] is an object whose keys are the ids of the people who list
-# the role in their own roles.
-direct_holders := object.union_n([{rid: {p.id: true}} | some p in people_list; some rid in p.roles])
+# the role in their own roles. The Go engine builds it in one pass and passes it
+# as input.derived.direct_holders; without it (a plain OPA sent only the
+# register) it is built here, with the same value.
+direct_holders := input.derived.direct_holders if {
+	is_object(input.derived.direct_holders)
+} else := _direct_holders_in_rego
+
+_direct_holders_in_rego := object.union_n([{rid: {p.id: true}} | some p in people_list; some rid in p.roles])
 
 # team_members_of_role[role_id] is an object whose keys are the members of the teams
 # that hold the role (ids that are not defined people included).

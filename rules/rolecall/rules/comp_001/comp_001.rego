@@ -54,8 +54,15 @@ _needers := {c: pids |
 }
 
 # _recorded[competence] is an object whose keys are the ids of the people with a
-# current record of it (the test of _current, in line: one pass over people).
-_recorded := object.union_n([{record.id: {person.id: true}} |
+# current record of it. The Go engine builds it for every competence in one pass
+# and passes it as input.derived.current_competences; without it (a plain OPA
+# sent only the register) it is built below for the required competences, the
+# only keys read (the test of _current, in line: one pass over people).
+_recorded := input.derived.current_competences if {
+	is_object(input.derived.current_competences)
+} else := _recorded_in_rego
+
+_recorded_in_rego := object.union_n([{record.id: {person.id: true}} |
 	required := _roles_requiring
 	as_of := lib.as_of
 	some person in lib.people_list

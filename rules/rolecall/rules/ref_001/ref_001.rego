@@ -67,6 +67,16 @@ _references(value, parts) := [[value, parts]] if {
 
 _undefined(target, id) if not _defined[target][id]
 
+# _did_you_mean(target, id) is " (did you mean X?)" when X is the defined id
+# nearest to the undefined id, else "". Rego has no edit distance: the engine
+# computes the nearest ids in Go and passes them as
+# input.derived.nearest_ids[target][id]; without them (a plain OPA sent only
+# the register) the message has no suggestion.
+_did_you_mean(target, id) := sprintf(" (did you mean %s?)", [s]) if {
+	s := input.derived.nearest_ids[target][id]
+	is_string(s)
+} else := ""
+
 # Finding the dangling references: _suspects contains [name, i] when entity i of
 # the list of _list_refs[name] refers in that field to an id that is not defined,
 # and the findings are built (with the general but slower _references) from the
@@ -132,8 +142,8 @@ _suspects contains [name, i] if {
 finding contains {
 	"subject": sprintf("%s:%s", [ref.kind, entity.id]),
 	"message": sprintf(
-		"%s %s refers in %s to %s %s, which is not defined: define the %s or correct the reference.",
-		[ref.noun, lib.display(entity), concat(".", ref.field), ref.target, id, ref.target],
+		"%s %s refers in %s to %s %s, which is not defined%s: define the %s or correct the reference.",
+		[ref.noun, lib.display(entity), concat(".", ref.field), ref.target, id, _did_you_mean(ref.target, id), ref.target],
 	),
 	"path": lib.ptr(at),
 } if {
@@ -148,8 +158,8 @@ finding contains {
 finding contains {
 	"subject": "organisation",
 	"message": sprintf(
-		"Organisation %q refers in approved_by to person %s, which is not defined: define the person or correct the reference.",
-		[lib.register.organisation.name, lib.register.organisation.approved_by],
+		"Organisation %q refers in approved_by to person %s, which is not defined%s: define the person or correct the reference.",
+		[lib.register.organisation.name, lib.register.organisation.approved_by, _did_you_mean("person", lib.register.organisation.approved_by)],
 	),
 	"path": "/organisation/approved_by",
 } if {
@@ -159,8 +169,8 @@ finding contains {
 finding contains {
 	"subject": "policy",
 	"message": sprintf(
-		"Policy %s refers in approved_by to person %s, which is not defined: define the person or correct the reference.",
-		[lib.policy_display, lib.register.policy.approved_by],
+		"Policy %s refers in approved_by to person %s, which is not defined%s: define the person or correct the reference.",
+		[lib.policy_display, lib.register.policy.approved_by, _did_you_mean("person", lib.register.policy.approved_by)],
 	),
 	"path": "/policy/approved_by",
 } if {
@@ -170,8 +180,8 @@ finding contains {
 finding contains {
 	"subject": "policy",
 	"message": sprintf(
-		"Policy %s refers in overall_responsibility to role %s, which is not defined: define the role or correct the reference.",
-		[lib.policy_display, lib.register.policy.overall_responsibility],
+		"Policy %s refers in overall_responsibility to role %s, which is not defined%s: define the role or correct the reference.",
+		[lib.policy_display, lib.register.policy.overall_responsibility, _did_you_mean("role", lib.register.policy.overall_responsibility)],
 	),
 	"path": "/policy/overall_responsibility",
 } if {

@@ -232,3 +232,47 @@ test_risk_is_named_by_its_title if {
 		"path": "/risks/0/owner",
 	}} with input as {"as_of": "2026-11-27", "register": {"risks": [{"id": "r1", "title": "Laptop theft", "owner": "ghost"}]}}
 }
+
+# The engine passes the defined id nearest to each mistyped reference as
+# input.derived.nearest_ids (computed in Go): the message suggests it.
+_typo_register := {
+	"organisation": {"name": "Acme", "approved_by": "ada-lovelac"},
+	"roles": [{"id": "incident-manager", "name": "Incident manager", "kind": "staff", "function": "security"}],
+	"people": [{"id": "ada-lovelace", "name": "Ada", "roles": ["incident-mgr"]}],
+}
+
+test_message_suggests_the_nearest_id if {
+	{f.message | some f in ref_001.finding} == {
+		"Organisation \"Acme\" refers in approved_by to person ada-lovelac, which is not defined (did you mean ada-lovelace?): define the person or correct the reference.",
+		"Person ada-lovelace \"Ada\" refers in roles to role incident-mgr, which is not defined (did you mean incident-manager?): define the role or correct the reference.",
+	} with input as {"as_of": "2026-11-27", "register": _typo_register, "derived": {"nearest_ids": {
+		"person": {"ada-lovelac": "ada-lovelace"},
+		"role": {"incident-mgr": "incident-manager"},
+	}}}
+}
+
+# Near miss: a suggestion for another kind, or for another id, is not used, and
+# without derived facts (a plain OPA sent only the register) there is none.
+test_no_suggestion_without_one_for_that_kind_and_id if {
+	msgs := {f.message | some f in ref_001.finding} with input as {"as_of": "2026-11-27", "register": _typo_register, "derived": {"nearest_ids": {
+		"role": {"ada-lovelac": "ada-lovelace"},
+		"person": {"incident-mgr": "incident-manager", "incident-mg": "ada-lovelace"},
+	}}}
+	msgs == {
+		"Organisation \"Acme\" refers in approved_by to person ada-lovelac, which is not defined: define the person or correct the reference.",
+		"Person ada-lovelace \"Ada\" refers in roles to role incident-mgr, which is not defined: define the role or correct the reference.",
+	}
+}
+
+test_no_suggestion_without_derived if {
+	every f in ref_001.finding {
+		not contains(f.message, "did you mean")
+	} with input as {"as_of": "2026-11-27", "register": _typo_register}
+	count(ref_001.finding) == 2 with input as {"as_of": "2026-11-27", "register": _typo_register}
+}
+
+test_a_suggestion_that_is_not_a_string_is_ignored if {
+	every f in ref_001.finding {
+		not contains(f.message, "did you mean")
+	} with input as {"as_of": "2026-11-27", "register": _typo_register, "derived": {"nearest_ids": {"role": {"incident-mgr": 7}}}}
+}
