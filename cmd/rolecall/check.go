@@ -223,6 +223,9 @@ func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, 
 		if err != nil {
 			prog.done()
 			fmt.Fprintf(std.err, "%s: %v\n", src.name(), err)
+			if errors.Is(err, engine.ErrLimit) {
+				fmt.Fprintln(std.err, "rolecall check: --max-findings and --memory-limit raise the evaluation's limits")
+			}
 			if errors.Is(err, context.DeadlineExceeded) {
 				fmt.Fprintln(std.err, "rolecall check: raise --timeout or the configuration's timeout for very large registers")
 			}

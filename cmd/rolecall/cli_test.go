@@ -655,3 +655,26 @@ func TestBundleSigningAndMask(t *testing.T) {
 		}
 	}
 }
+
+func TestLimitFlags(t *testing.T) {
+	for s, want := range map[string]int64{"0": 0, "1024": 1024, "2GiB": 2 << 30, "512 MiB": 512 << 20, "1kb": 1 << 10, "3B": 3} {
+		if got, err := parseSize(s); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", s, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "lots", "-1", "1.5GiB", "99999999999TiB"} {
+		if _, err := parseSize(bad); err == nil {
+			t.Errorf("parseSize(%q) accepted", bad)
+		}
+	}
+	code, _, stderr := runCLI(t, "check", acme, "--as-of", "2026-11-27", "--max-findings", "5")
+	if code != exitUsage || !strings.Contains(stderr, "more than the limit of 5") || !strings.Contains(stderr, "--max-findings and --memory-limit raise") {
+		t.Errorf("--max-findings 5 on acme's 17 findings: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "check", acme, "--as-of", "2026-11-27", "--max-findings", "100", "--memory-limit", "8GiB"); code != exitFindings {
+		t.Errorf("generous limits: exit %d, want 1", code)
+	}
+	if code, _, stderr := runCLI(t, "check", acme, "--memory-limit", "lots"); code != exitUsage || !strings.Contains(stderr, `--memory-limit: "lots" is not a size`) {
+		t.Errorf("bad --memory-limit: exit %d, stderr %q", code, stderr)
+	}
+}
