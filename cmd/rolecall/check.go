@@ -172,6 +172,10 @@ func runCheck(ctx context.Context, std streams, cf checkFlags, ef *engineFlags, 
 		return usagef("--fail-on %q is not one of critical, high, medium, low, info, none", threshold)
 	}
 
+	// A check is a batch job: trade memory headroom for less GC work, sized to
+	// the registers (GOGC and GOMEMLIMIT, when set, win).
+	defer engine.GCTuningFor(sourceBytes(sources, lim.MaxBytes)).Apply()()
+
 	prog := newProgress(std, cf.quiet)
 	defer prog.done()
 	prog.set("reading %s", sources[0].name())

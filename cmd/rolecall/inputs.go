@@ -129,3 +129,19 @@ func printLoadError(w io.Writer, err error) {
 		fmt.Fprintf(w, "%s: %d problems\n", le.Source, len(le.Problems))
 	}
 }
+
+// sourceBytes is the size of the registers to read: the files' sizes, and the
+// size limit for standard input, whose size is not known before it is read.
+func sourceBytes(sources []source, maxBytes int64) int64 {
+	var n int64
+	for _, s := range sources {
+		if s.path == stdinName {
+			n += maxBytes
+			continue
+		}
+		if st, err := os.Stat(s.path); err == nil {
+			n += st.Size()
+		}
+	}
+	return n
+}

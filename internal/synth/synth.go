@@ -186,7 +186,7 @@ const (
 	// their roles require (about 0.66 records per person).
 	Standard Profile = "standard"
 	// Heavy gives every person an e-mail address and three or four competence
-	// records, like a full HR export: about 520 bytes of JSON per person
+	// records, like a full HR export: about 510 bytes of JSON per person
 	// against 320 for Standard.
 	Heavy Profile = "heavy"
 )

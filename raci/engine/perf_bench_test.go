@@ -116,20 +116,6 @@ func childNewMillis(out string) (float64, bool) {
 	return ms, true
 }
 
-// heavyJSON holds the Heavy-profile registers (internal/synth) benchmarked, as
-// JSON, by size.
-var heavyJSON = map[int][]byte{}
-
-func heavyRegister(b *testing.B, n int) []byte {
-	b.Helper()
-	if js, ok := heavyJSON[n]; ok {
-		return js
-	}
-	js := synth.JSON(n, 1, synth.WithProfile(synth.Heavy))
-	heavyJSON[n] = js
-	return js
-}
-
 // BenchmarkHeavy times, on registers of synth's Heavy profile (every person with
 // an e-mail and three or four competence records), loading the JSON
 // (load), Evaluate on the loaded register (evaluate), and both plus writing the
@@ -139,7 +125,7 @@ func BenchmarkHeavy(b *testing.B) {
 	ctx := context.Background()
 	eng := newEngine(b)
 	for _, n := range testkit.BenchSizes() {
-		js := heavyRegister(b, n)
+		js := synth.JSON(n, 1, synth.WithProfile(synth.Heavy))
 		lim := raci.WithLimits(synth.Limits(n))
 		b.Run("load/"+testkit.SizeName(n), func(b *testing.B) {
 			b.ReportAllocs()
