@@ -506,6 +506,14 @@ func (e *Engine) Params() map[string]any {
 	return out
 }
 
+// The evaluation dates Evaluate accepts: OPA's time builtins span 1677 to 2262
+// (nanoseconds in an int64), and the rules count back from the evaluation date
+// by at most 36,525 days (the largest day parameter).
+const (
+	minEvaluationYear = 1800
+	maxEvaluationYear = 2200
+)
+
 // Evaluate checks reg as of the date asOf, which every date rule is measured
 // against (pass raci.Today() for today), and returns the findings in a
 // deterministic order (severity, rule, subject, path, message) with a summary.
@@ -514,13 +522,18 @@ func (e *Engine) Params() map[string]any {
 // an error wrapping ErrEvaluation and context.DeadlineExceeded. An evaluation
 // that grows the heap past the memory limit, or finds more than the most
 // findings allowed, fails with an *EvalLimitError (wrapping ErrLimit and
-// ErrEvaluation). Evaluate never modifies reg.
+// ErrEvaluation). An evaluation date before 1800 or after 2200 is an error
+// wrapping ErrEvaluation. Evaluate never modifies reg.
 func (e *Engine) Evaluate(ctx context.Context, reg *raci.Register, asOf raci.Date) (rep *Report, err error) {
 	if reg == nil {
 		return nil, fmt.Errorf("%w: no register", ErrEvaluation)
 	}
 	if asOf.IsZero() {
 		return nil, fmt.Errorf("%w: no evaluation date: pass raci.Today() to evaluate as of today", ErrEvaluation)
+	}
+	if asOf.Year < minEvaluationYear || asOf.Year > maxEvaluationYear {
+		return nil, fmt.Errorf("%w: the evaluation date %s is outside the years %d to %d: the rules count days with OPA's time builtins, which end in 1677 and 2262",
+			ErrEvaluation, asOf, minEvaluationYear, maxEvaluationYear)
 	}
 	if e.timeout > 0 {
 		var cancel context.CancelFunc
