@@ -678,3 +678,17 @@ func TestLimitFlags(t *testing.T) {
 		t.Errorf("bad --memory-limit: exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestOnlyNamesTheRulesEvaluated(t *testing.T) {
+	code, out, stderr := runCLI(t, "check", acme, "--as-of", "2026-11-27", "--only", "A52-ASSET-001")
+	if code != exitFindings {
+		t.Fatalf("exit %d; stderr %s", code, stderr)
+	}
+	first, _, _ := strings.Cut(out, "\n")
+	if want := "Configuration: no configuration file; only A52-ASSET-001 (48 rules disabled); rule catalogue 2."; first != want {
+		t.Errorf("configuration line\n got %q\nwant %q", first, want)
+	}
+	if strings.Contains(out, "A52-REF-001") || !strings.Contains(out, "asset:miro") {
+		t.Errorf("--only A52-ASSET-001 reported other rules or missed its finding:\n%s", out)
+	}
+}

@@ -52,7 +52,7 @@ func (t Text) Format(out io.Writer, run Run) error {
 	w := bufio.NewWriter(out)
 	sep := ""
 	if recorded(run.Settings) {
-		fmt.Fprintln(w, configurationLine(run.Settings))
+		fmt.Fprintln(w, configurationLine(run.Settings, run.Rules))
 		sep = "\n"
 	}
 	for _, r := range run.reports() {
@@ -211,8 +211,10 @@ func recorded(s engine.Settings) bool {
 
 // configurationLine states in one line the configuration a run applied:
 // the configuration file, disabled rules, changed severities, organisation
-// rules and the catalogue version, or that the defaults applied.
-func configurationLine(s engine.Settings) string {
+// rules and the catalogue version, or that the defaults applied. When most of
+// the catalogue (rules) is disabled, as engine.WithOnly does, it names the
+// rules evaluated instead of the many left out.
+func configurationLine(s engine.Settings, rules []engine.Rule) string {
 	var parts []string
 	if s.IsDefault() {
 		parts = append(parts, "defaults")
@@ -222,7 +224,9 @@ func configurationLine(s engine.Settings) string {
 		} else {
 			parts = append(parts, "no configuration file")
 		}
-		if len(s.Disabled) > 0 {
+		if enabled := enabledRules(rules); len(rules) > 0 && len(s.Disabled) > len(rules)/2 {
+			parts = append(parts, fmt.Sprintf("only %s (%d rules disabled)", strings.Join(enabled, ", "), len(s.Disabled)))
+		} else if len(s.Disabled) > 0 {
 			ids := make([]string, len(s.Disabled))
 			for i, id := range s.Disabled {
 				ids[i] = terminalSafe(id)
@@ -264,4 +268,15 @@ func findingsCount(n int) string {
 		return "1 finding"
 	}
 	return fmt.Sprintf("%d findings", n)
+}
+
+// enabledRules lists the ids of the rules evaluated, made safe for a terminal.
+func enabledRules(rules []engine.Rule) []string {
+	var ids []string
+	for _, r := range rules {
+		if !r.Disabled {
+			ids = append(ids, terminalSafe(r.ID))
+		}
+	}
+	return ids
 }
