@@ -85,9 +85,6 @@ type Option func(*engineConfig) error
 type engineConfig struct {
 	params      map[string]any
 	paramOrigin map[string]string
-	// disabledOrigin and severityOrigin locate configuration entries ("file:line: ").
-	disabledOrigin map[string]string
-	severityOrigin map[string]string
 	disabled       []string
 	severities     map[string]Severity
 	customFS       []fs.FS
@@ -273,15 +270,11 @@ func WithConfig(cfg *Config) Option {
 			c.params[k] = v
 			c.paramOrigin[k] = cfg.where("/params/" + k)
 		}
-		for i, id := range cfg.Disable {
-			c.disabled = append(c.disabled, id)
-			c.disabledOrigin[id] = cfg.where(fmt.Sprintf("/disable/%d", i))
-		}
+		c.disabled = append(c.disabled, cfg.Disable...)
 		for id, s := range cfg.Severity {
 			if err := WithSeverity(id, s)(c); err != nil {
 				return fmt.Errorf("%s%w", cfg.where("/severity/"+id), err)
 			}
-			c.severityOrigin[id] = cfg.where("/severity/" + id)
 		}
 		for i, dir := range cfg.RuleDirs() {
 			c.configDirs = append(c.configDirs, configDir{dir: dir, base: cfg.dir, origin: cfg.where(fmt.Sprintf("/rules/%d", i))})
@@ -321,7 +314,7 @@ var bundledRules = sync.OnceValues(func() (parsedBundle, error) {
 // do not compile, lack METADATA, clash or use a forbidden builtin) or
 // ErrInvalidConfig (unknown parameter, bad value, unknown rule id).
 func New(ctx context.Context, opts ...Option) (*Engine, error) {
-	cfg := &engineConfig{params: map[string]any{}, paramOrigin: map[string]string{}, disabledOrigin: map[string]string{}, severityOrigin: map[string]string{}, severities: map[string]Severity{}, timeout: 60 * time.Second, printCap: 64 << 10,
+	cfg := &engineConfig{params: map[string]any{}, paramOrigin: map[string]string{}, severities: map[string]Severity{}, timeout: 60 * time.Second, printCap: 64 << 10,
 		memoryLimit: DefaultMemoryLimit(), maxFindings: DefaultMaxFindings}
 	for _, o := range opts {
 		if err := o(cfg); err != nil {
