@@ -85,9 +85,9 @@ type Option func(*engineConfig) error
 type engineConfig struct {
 	params      map[string]any
 	paramOrigin map[string]string
-	disabled       []string
-	severities     map[string]Severity
-	customFS       []fs.FS
+	disabled    []string
+	severities  map[string]Severity
+	customFS    []fs.FS
 	// ruleDirs holds the resolved paths of the directories of WithRuleDir, so
 	// that a directory named twice is loaded once.
 	ruleDirs    map[string]bool
