@@ -248,10 +248,10 @@ func TestOutputFileDecision(t *testing.T) {
 	}{
 		{"a format name", []string{"check", minimal, "-o", "json"}, "-o json names a file, not a format: use --format json, or -o ./json"},
 		{"a format name in capitals", []string{"check", minimal, "-o", "SARIF"}, "names a file, not a format"},
-		{"the register", []string{"check", minimal, "-o", minimal}, "refusing to overwrite the input " + minimal},
-		{"a directory", []string{"check", minimal, "-o", dir}, "is a directory"},
+		{"the register", []string{"check", minimal, "-o", minimal}, "is an input of this command (" + minimal + ")"},
+		{"a directory", []string{"check", minimal, "-o", dir}, "is not a regular file"},
 		{"a symbolic link", []string{"check", minimal, "-o", link}, "is a symbolic link"},
-		{"a format file over the register", []string{"check", minimal, "--format", "json=" + minimal}, "refusing to overwrite the input"},
+		{"a format file over the register", []string{"check", minimal, "--format", "json=" + minimal}, "is an input of this command"},
 		{"init over a format name", []string{"init", "-o", "yaml"}, "names a file, not a format"},
 	}
 	for _, tc := range tcs {
@@ -527,7 +527,7 @@ func TestReport(t *testing.T) {
 	if code, _, stderr := runCLI(t, "report", acme, "--format", "pdf"); code != exitUsage || !strings.Contains(stderr, `--format "pdf" is not one of html, markdown`) {
 		t.Errorf("bad format: exit %d, stderr %q", code, stderr)
 	}
-	if code, _, stderr := runCLI(t, "report", acme, "-o", acme); code != exitUsage || !strings.Contains(stderr, "refusing to overwrite the input") {
+	if code, _, stderr := runCLI(t, "report", acme, "-o", acme); code != exitUsage || !strings.Contains(stderr, "is an input of this command") {
 		t.Errorf("-o over the register: exit %d, stderr %q", code, stderr)
 	}
 }
@@ -647,7 +647,7 @@ func TestBundleSigningAndMask(t *testing.T) {
 	}{
 		{[]string{"--key-id", "k1"}, "--signing-alg and --key-id go with --signing-key"},
 		{[]string{"--signing-key", "../../README.md"}, "invalid bundle signing key"},
-		{[]string{"--signing-key", "../../examples/fleet/example-signing-key.pem", "-o", "../../examples/fleet/example-signing-key.pem"}, "refusing to overwrite the input"},
+		{[]string{"--signing-key", "../../examples/fleet/example-signing-key.pem", "-o", "../../examples/fleet/example-signing-key.pem"}, "is an input of this command"},
 	} {
 		args := append([]string{"bundle", "-o", filepath.Join(dir, "x.tar.gz")}, tc.args...)
 		if code, _, stderr := runCLI(t, args...); code != exitUsage || !strings.Contains(stderr, tc.err) {

@@ -144,8 +144,9 @@ func (ef *engineFlags) ruleDirs(cfg *engine.Config) []string {
 	return append(dirs, ef.rules...)
 }
 
-// inputs lists the files the engine reads, for -o's protection.
+// inputs lists the configuration files and rule directories the engine reads,
+// for -o's protection (engine.CheckOutput).
 func (ef *engineFlags) inputs(cfg *engine.Config) []string {
 	in := []string{ef.config, defaultConfig}
-	return append(in, ruleFiles(ef.ruleDirs(cfg))...)
+	return append(in, ef.ruleDirs(cfg)...)
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -44,7 +45,7 @@ replaced unless --force is given.`,
 			return err
 		}
 		if out != "" && !force {
-			if _, err := lstat(out); err == nil {
+			if _, err := os.Lstat(out); err == nil {
 				return usagef("%s exists; choose another file or give --force to replace it", out)
 			}
 		}

@@ -149,7 +149,7 @@ func TestBundleRefusesToOverwriteItsInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCLI(t, "bundle", "-o", cfg, "--config", cfg)
-	if code != exitUsage || !strings.Contains(stderr, "refusing to overwrite the input") {
+	if code != exitUsage || !strings.Contains(stderr, "is an input of this command") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	if b, _ := os.ReadFile(cfg); string(b) != "fail_on: high\n" {
@@ -173,7 +173,7 @@ func TestCheckWritesReportFileButNeverOverAnInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCLI(t, "check", "-o", in, in)
-	if code != exitUsage || !strings.Contains(stderr, "refusing to overwrite the input") {
+	if code != exitUsage || !strings.Contains(stderr, "is an input of this command") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	if b, _ := os.ReadFile(in); !bytes.Equal(b, reg) {

@@ -3,13 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/rolecall/rolecall/internal/atomicfile"
+	"github.com/rolecall/rolecall/raci/engine"
 	"github.com/rolecall/rolecall/raci/output"
 )
 
@@ -23,9 +21,10 @@ func reservedOutputNames() []string {
 	return slices.Compact(names)
 }
 
-// checkOutput refuses an -o path that is a format's name, an existing
-// directory or special file, or one of the files the command reads (so that a
-// report never replaces its register, configuration or rules).
+// checkOutput refuses an -o path that is a format's name, then whatever
+// engine.CheckOutput refuses: one of the files or rule directories the command
+// reads (so that a report never replaces its register, configuration or rules),
+// a link, a directory or another file that is not regular.
 func checkOutput(path string, inputs []string) error {
 	if path == "" {
 		return nil
@@ -33,50 +32,10 @@ func checkOutput(path string, inputs []string) error {
 	if slices.Contains(reservedOutputNames(), strings.ToLower(path)) {
 		return usagef("-o %s names a file, not a format: use --format %s, or -o ./%s to write a file of that name", path, strings.ToLower(path), path)
 	}
-	if st, err := os.Lstat(path); err == nil {
-		switch {
-		case st.IsDir():
-			return usagef("-o %s is a directory; name the file to write", path)
-		case st.Mode()&fs.ModeSymlink != 0:
-			return usagef("-o %s is a symbolic link; rolecall does not replace links (name the file it points to)", path)
-		case !st.Mode().IsRegular():
-			return usagef("-o %s is not a regular file; rolecall writes only regular files", path)
-		}
-	}
-	for _, in := range inputs {
-		if in != "" && in != stdinName && sameFile(path, in) {
-			return usagef("refusing to overwrite the input %s with the output", in)
-		}
+	if err := engine.CheckOutput(path, inputs...); err != nil {
+		return usagef("-o %s: %s", path, strings.TrimPrefix(err.Error(), engine.ErrOutput.Error()+": "))
 	}
 	return nil
-}
-
-// sameFile reports whether two paths name the same file: the same existing
-// file, or the same absolute path.
-func sameFile(a, b string) bool {
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(sa, sb)
-	}
-	aa, _ := filepath.Abs(a)
-	bb, _ := filepath.Abs(b)
-	return aa == bb
-}
-
-// ruleFiles lists the .rego files under the given directories, so that -o can
-// refuse to replace one of them.
-func ruleFiles(dirs []string) []string {
-	var out []string
-	for _, d := range dirs {
-		_ = filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && strings.HasSuffix(p, ".rego") {
-				out = append(out, p)
-			}
-			return nil
-		})
-	}
-	return out
 }
 
 // writeOutput writes with write to the file path (atomically, keeping an
@@ -90,6 +49,3 @@ func writeOutput(path string, w io.Writer, write func(io.Writer) error) error {
 	}
 	return nil
 }
-
-// lstat is os.Lstat, named for what init asks: does the path exist.
-func lstat(path string) (fs.FileInfo, error) { return os.Lstat(path) }
